@@ -1,0 +1,38 @@
+import crypto from "node:crypto";
+import { Pool } from "pg";
+import { closeDb, openDb, useDb, type Db } from "@/lib/db/client";
+
+/**
+ * A fresh, migrated database for one test file, registered as the process's getDb():
+ * a new database on the PostgreSQL server of DATABASE_URL when set (dropped afterwards),
+ * else an in-memory PGlite.
+ */
+export async function setupTestDb(): Promise<Db> {
+  const base = process.env.DATABASE_URL;
+  let db: Db;
+  if (base) {
+    const name = `segmenta_t_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new Pool({ connectionString: base, max: 1 });
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const opened = await openDb({ kind: "postgres", url: url.toString() });
+    db = {
+      ...opened,
+      async close() {
+        await opened.close();
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  } else {
+    db = await openDb({ kind: "pglite", dir: null });
+  }
+  useDb(db);
+  return db;
+}
+
+/** Closes (and on PostgreSQL drops) the test file's database. */
+export async function teardownTestDb(): Promise<void> {
+  await closeDb();
+}
