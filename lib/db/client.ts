@@ -25,6 +25,8 @@ interface OpenOptions {
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
   log?: (line: string) => void;
+  /** PGlite only: start from this dumped data folder (tests use a migrated template). */
+  pgliteTemplate?: Blob;
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
@@ -60,7 +62,7 @@ async function openPglite(dir: string | null, options: OpenOptions): Promise<Db>
   const release = dir ? acquireDirLock(dir) : () => undefined;
   let pglite: PGlite | undefined;
   try {
-    pglite = dir ? await PGlite.create(dir) : await PGlite.create();
+    pglite = await PGlite.create({ dataDir: dir ?? undefined, loadDataDir: options.pgliteTemplate });
     const sql = pgliteDriver(pglite);
     if (options.migrate !== false) await migrate(sql, { log: options.log });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { Pool } from "pg";
 import { closeDb, openDb, useDb, type Db } from "@/lib/db/client";
 
@@ -26,7 +27,9 @@ export async function setupTestDb(): Promise<Db> {
       },
     };
   } else {
-    db = await openDb({ kind: "pglite", dir: null });
+    const template = process.env.SEGMENTA_TEST_PGLITE_TEMPLATE;
+    const pgliteTemplate = template ? new Blob([fs.readFileSync(template)]) : undefined;
+    db = await openDb({ kind: "pglite", dir: null }, { pgliteTemplate });
   }
   useDb(db);
   return db;
