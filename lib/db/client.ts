@@ -108,7 +108,7 @@ export function getDb(): Promise<Db> {
 }
 
 /** Makes db the process's database (tests, scripts that opened their own). */
-export function useDb(db: Db): void {
+export function setDb(db: Db): void {
   holder.__segmentaDb = Promise.resolve(db);
 }
 

@@ -7,7 +7,7 @@ import type { SqlDriver } from "./driver";
 /** The lock id Prisma Migrate takes, so our runner and `prisma migrate deploy` never overlap. */
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 /** A migration file changed after it was applied, or the history on disk and in the database disagree. */
 export class MigrationError extends Error {
@@ -26,7 +26,7 @@ interface MigrationFile {
 /** The migrations on disk, in order (folder names start with a timestamp). */
 export function readMigrationFiles(dir = MIGRATIONS_DIR): MigrationFile[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort()

@@ -5,7 +5,7 @@ export type DbTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir
 
 /** The folder for local state (PGlite data, the generated auth secret): SEGMENTA_DATA_DIR or ./.data. */
 export function dataDir(): string {
-  return path.resolve(process.env.SEGMENTA_DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.SEGMENTA_DATA_DIR || ".data");
 }
 
 /** The database this process uses: DATABASE_URL when set, else PGlite in the data folder. */

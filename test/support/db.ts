@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { Pool } from "pg";
-import { closeDb, openDb, useDb, type Db } from "@/lib/db/client";
+import { closeDb, openDb, setDb, type Db } from "@/lib/db/client";
 
 /**
  * A fresh, migrated database for one test file, registered as the process's getDb():
@@ -31,7 +31,7 @@ export async function setupTestDb(): Promise<Db> {
     const pgliteTemplate = template ? new Blob([fs.readFileSync(template)]) : undefined;
     db = await openDb({ kind: "pglite", dir: null }, { pgliteTemplate });
   }
-  useDb(db);
+  setDb(db);
   return db;
 }
 

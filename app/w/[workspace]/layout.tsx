@@ -1,0 +1,27 @@
+import { AppShell } from "@/components/shell/app-shell";
+import type { NavItem } from "@/components/shell/nav-links";
+import { UserMenu } from "@/components/user-menu";
+import { WorkspaceSwitcher } from "@/components/workspace-switcher";
+import { listMyWorkspaces, requireContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const ctx = await requireContext(workspace);
+  const workspaces = await listMyWorkspaces(ctx.userId);
+  const base = `/w/${ctx.workspaceSlug}`;
+  const nav: NavItem[] = [
+    { href: base, label: "Overview", icon: "overview", exact: true },
+    ...(can(ctx.role, "members.manage") ? [{ href: `${base}/members`, label: "Members", icon: "members" } as const] : []),
+  ];
+  return (
+    <AppShell
+      workspaceSlug={ctx.workspaceSlug}
+      nav={nav}
+      switcher={<WorkspaceSwitcher current={ctx.workspaceSlug} workspaces={workspaces} />}
+      userMenu={<UserMenu name={ctx.userName} email={ctx.userEmail} role={ctx.role} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

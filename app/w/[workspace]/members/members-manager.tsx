@@ -1,0 +1,85 @@
+"use client";
+
+import { useState } from "react";
+import { Alert, type AlertVariant } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Table, TBody, TH, THead } from "@/components/ui/table";
+import type { Role } from "@/lib/auth/permissions";
+import { AddMemberDialog } from "./add-member-dialog";
+import { MemberTableRow } from "./member-table-row";
+
+/** A member as the members page shows it (dates already formatted in the workspace's time zone). */
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joined: string;
+  joinedIso: string;
+  isSelf: boolean;
+}
+
+/** A message shown above the members table after an action. */
+export interface Notice {
+  variant: AlertVariant;
+  text: string;
+}
+
+/** The members page's interactive part: heading with "Add member", notices, and the table. */
+export function MembersManager({ workspace, workspaceName, members }: { workspace: string; workspaceName: string; members: MemberView[] }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const adminCount = members.filter((m) => m.role === "admin").length;
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Members</h1>
+          <p className="mt-1 text-sm text-slate-500">
+            People who can open {workspaceName}, and what their role lets them do. {members.length} {members.length === 1 ? "member" : "members"}.
+          </p>
+        </div>
+        <AddMemberDialog workspace={workspace} onAdded={setNotice} />
+      </header>
+
+      {notice && (
+        <Alert variant={notice.variant}>
+          <div className="flex items-start justify-between gap-4">
+            <span>{notice.text}</span>
+            <button type="button" onClick={() => setNotice(null)} className="shrink-0 text-xs font-medium underline">
+              Dismiss
+            </button>
+          </div>
+        </Alert>
+      )}
+
+      <Card className="overflow-hidden">
+        <Table>
+          <caption className="sr-only">Members of {workspaceName}</caption>
+          <THead>
+            <tr>
+              <TH>Name</TH>
+              <TH className="hidden md:table-cell">Email</TH>
+              <TH>Role</TH>
+              <TH className="hidden sm:table-cell">Joined</TH>
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
+            </tr>
+          </THead>
+          <TBody>
+            {members.map((member) => (
+              <MemberTableRow
+                key={`${member.userId}:${member.role}`}
+                workspace={workspace}
+                member={member}
+                isLastAdmin={member.role === "admin" && adminCount <= 1}
+                onNotice={setNotice}
+              />
+            ))}
+          </TBody>
+        </Table>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../lib/seed/demo";
+
+type DemoRole = "admin" | "editor" | "viewer";
+
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+// Each role gets its own browser context (own cookies), so one test can act as two people.
+async function signedInPage(browser: Browser, role: DemoRole, path = "/w/demo"): Promise<Page> {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`No demo ${role}`);
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  return page;
+}
+
+// Sign-in hashes passwords and the first request opens the database: be patient on slow CI machines.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const EDIT_CONTROLS = /^(add|new|create|edit|delete|remove|import|save|invite|duplicate)\b/i;
+
+test("an editor cannot open the members page or its API", async ({ browser }) => {
+  const page = await signedInPage(browser, "editor");
+  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" })).toHaveCount(0);
+  await page.goto("/w/demo/members");
+  await expect(page).toHaveURL(/\/w\/demo\/forbidden\?permission=members\.manage$/);
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await expect(page.getByText(/Editor.*can't manage members/)).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  expect((await page.request.get("/api/w/demo/members")).status()).toBe(403);
+});
+
+test("a viewer sees no edit controls", async ({ browser }) => {
+  const page = await signedInPage(browser, "viewer");
+  await expect(page).toHaveURL(/\/w\/demo$/);
+  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" })).toHaveCount(0);
+  const controls = page.getByRole("button", { name: EDIT_CONTROLS }).or(page.getByRole("link", { name: EDIT_CONTROLS }));
+  await expect(controls).toHaveCount(0);
+  await page.goto("/w/demo/members");
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+});
+
+test("a viewer replaying the admin's add-member request is refused and nothing changes", async ({ browser }) => {
+  // Record the exact server-action request the admin's members page sends when adding someone.
+  const admin = await signedInPage(browser, "admin", "/w/demo/members");
+  const stamp = Date.now().toString(36);
+  const template = `template-${stamp}@example.com`;
+  await admin.getByRole("button", { name: "Add member" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Add a member" });
+  await dialog.getByLabel("Email").fill(template);
+  await dialog.getByLabel("Initial password").fill("template-pass-1");
+  const [request] = await Promise.all([
+    admin.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    dialog.getByRole("button", { name: "Add member" }).click(),
+  ]);
+  await expect(admin.getByText(`Added ${template} as a Viewer.`)).toBeVisible();
+  const body = request.postData() ?? "";
+  expect(body).toContain(template);
+  const headers = Object.fromEntries(Object.entries(request.headers()).filter(([k]) => !["cookie", "content-length", "host"].includes(k)));
+
+  // The viewer sends the same request for someone else, asking for the admin role.
+  const intruder = `intruder-${stamp}@example.com`;
+  const viewer = await signedInPage(browser, "viewer");
+  const forged = body.replace(template, intruder).replace('"role":"viewer"', '"role":"admin"');
+  expect(forged).toContain('"role":"admin"');
+  const replay = await viewer.request.post(request.url(), { headers, data: forged });
+  expect(await replay.text()).toContain("You don't have permission to manage members in this workspace.");
+
+  const api = await viewer.request.post("/api/w/demo/members", { data: { email: intruder, role: "admin", password: "intruder-pass-1" } });
+  expect(api.status()).toBe(403);
+
+  const members = await (await admin.request.get("/api/w/demo/members")).json();
+  const emails = members.members.map((m: { email: string }) => m.email);
+  expect(emails).toContain(template);
+  expect(emails).not.toContain(intruder);
+  await admin.reload();
+  await expect(admin.getByRole("cell", { name: intruder })).toHaveCount(0);
+});
+
+test("an admin adds a member, changes the role and removes them; the last admin is protected", async ({ browser }) => {
+  const page = await signedInPage(browser, "admin", "/w/demo/members");
+  await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  const ownRole = page.getByRole("combobox", { name: /^Role of Ada Admin/ });
+  await expect(ownRole).toBeDisabled();
+  await expect(page.getByText("Only admin: make someone else an admin first.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove Ada Admin" })).toBeDisabled();
+
+  const stamp = Date.now().toString(36);
+  const email = `member-${stamp}@example.com`;
+  const name = `Morgan ${stamp}`;
+  await page.getByRole("button", { name: "Add member" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a member" });
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await expect(dialog.getByText("Set an initial password (at least 8 characters) for this new account.")).toBeVisible();
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Initial password").fill("first-password-1");
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText(`Added ${email} as a Viewer.`)).toBeVisible();
+
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await row.getByRole("combobox", { name: `Role of ${name}` }).selectOption("editor");
+  await expect(page.getByText(`${email} is now an Editor.`)).toBeVisible();
+  await expect(row.getByRole("combobox", { name: `Role of ${name}` })).toHaveValue("editor");
+
+  await row.getByRole("button", { name: `Remove ${name}` }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Remove ${name}?` });
+  await confirm.getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByText(`Removed ${email} from this workspace.`)).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+});
