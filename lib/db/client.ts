@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -62,7 +63,7 @@ async function openPglite(dir: string | null, options: OpenOptions): Promise<Db>
   const release = dir ? acquireDirLock(dir) : () => undefined;
   let pglite: PGlite | undefined;
   try {
-    pglite = await PGlite.create({ dataDir: dir ?? undefined, loadDataDir: options.pgliteTemplate });
+    pglite = await PGlite.create({ dataDir: dir ?? undefined, loadDataDir: options.pgliteTemplate, extensions: { pg_trgm } });
     const sql = pgliteDriver(pglite);
     if (options.migrate !== false) await migrate(sql, { log: options.log });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
