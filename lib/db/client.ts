@@ -32,7 +32,12 @@ interface OpenOptions {
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  pool.on("error", (e) => console.error("PostgreSQL pool error:", e.message));
+  let closing = false;
+  // An idle connection can be cut by the server (restart, or a test dropping its database as
+  // it closes); log it unless we are the ones closing.
+  pool.on("error", (e) => {
+    if (!closing) console.error("PostgreSQL pool error:", e.message);
+  });
   try {
     if (options.migrate !== false) {
       const client = await pool.connect();
@@ -53,6 +58,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     target: { kind: "postgres", url },
     pgPool: pool,
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     },

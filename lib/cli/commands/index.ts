@@ -1,0 +1,11 @@
+/**
+ * Every CLI command, in the order `--help` lists them. Add a command by appending its register function.
+ */
+import type { RegisterCommand } from "./context";
+import { registerDemoCommand } from "./demo";
+import { registerSeedCommand } from "./seed";
+import { registerWorkspaceCommand } from "./workspace";
+
+export type { CliContext, RegisterCommand } from "./context";
+
+export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand];

@@ -1,0 +1,99 @@
+/**
+ * The demo workspace: "Demo Store" with 5,000 generated customers and one sign-in per role.
+ * Idempotent: it creates only what is missing and never loads customers twice.
+ */
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createWorkspace } from "@/lib/workspaces/mutations";
+import { seedWorkspace } from "./load";
+
+export const DEMO_WORKSPACE = {
+  slug: "demo",
+  name: "Demo Store",
+  timeZone: "Europe/Warsaw",
+  customers: 5_000,
+  seed: 2026,
+} as const;
+
+/** The demo sign-ins, printed by `npm start` and the README. Demo-only passwords: never reuse them. */
+export const DEMO_USERS = [
+  { email: "admin@demo.segmenta.dev", password: "demo-admin-2026", role: "admin", name: "Ada Admin" },
+  { email: "editor@demo.segmenta.dev", password: "demo-editor-2026", role: "editor", name: "Eli Editor" },
+  { email: "viewer@demo.segmenta.dev", password: "demo-viewer-2026", role: "viewer", name: "Vic Viewer" },
+] as const;
+
+export type EnsureDemoOptions = {
+  log?: (line: string) => void;
+  /** Fewer customers for tests; default 5,000. */
+  customers?: number;
+};
+
+export type EnsureDemoResult = {
+  workspaceId: string;
+  workspaceCreated: boolean;
+  usersCreated: number;
+  membershipsCreated: number;
+  customersLoaded: number;
+};
+
+async function findOrCreateWorkspace(db: Db): Promise<{ id: string; created: boolean }> {
+  const select = { id: true } as const;
+  const existing = await db.prisma.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug }, select });
+  if (existing) return { id: existing.id, created: false };
+  try {
+    const { id } = await createWorkspace(db, { slug: DEMO_WORKSPACE.slug, name: DEMO_WORKSPACE.name, timeZone: DEMO_WORKSPACE.timeZone });
+    return { id, created: true };
+  } catch (error) {
+    // Another process created it between our read and our insert.
+    if (!(error instanceof AppError && error.code === "conflict")) throw error;
+    const raced = await db.prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug }, select });
+    return { id: raced.id, created: false };
+  }
+}
+
+async function ensureDemoUsers(db: Db, workspaceId: string): Promise<{ usersCreated: number; membershipsCreated: number }> {
+  let usersCreated = 0;
+  const userIds: { userId: string; role: (typeof DEMO_USERS)[number]["role"] }[] = [];
+  for (const demoUser of DEMO_USERS) {
+    let user = await db.prisma.user.findUnique({ where: { email: demoUser.email }, select: { id: true } });
+    if (!user) {
+      const passwordHash = await hashPassword(demoUser.password);
+      const created = await db.prisma.user.createMany({
+        data: [{ email: demoUser.email, name: demoUser.name, passwordHash }],
+        skipDuplicates: true,
+      });
+      usersCreated += created.count;
+      user = await db.prisma.user.findUniqueOrThrow({ where: { email: demoUser.email }, select: { id: true } });
+    }
+    userIds.push({ userId: user.id, role: demoUser.role });
+  }
+  // An existing membership keeps its role: an admin may have changed it on purpose.
+  const memberships = await db.prisma.membership.createMany({
+    data: userIds.map(({ userId, role }) => ({ workspaceId, userId, role })),
+    skipDuplicates: true,
+  });
+  return { usersCreated, membershipsCreated: memberships.count };
+}
+
+/** Creates the demo workspace, its users and its customers where missing; a second call changes nothing. */
+export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {}): Promise<EnsureDemoResult> {
+  const log = options.log ?? (() => undefined);
+  const workspace = await findOrCreateWorkspace(db);
+  if (workspace.created) log(`Created the demo workspace "${DEMO_WORKSPACE.slug}" (${DEMO_WORKSPACE.name}).`);
+  const users = await ensureDemoUsers(db, workspace.id);
+  if (users.usersCreated + users.membershipsCreated > 0) {
+    log(`Demo sign-ins ready (${users.usersCreated} users created, ${users.membershipsCreated} memberships added).`);
+  }
+  // Customers are loaded only into an empty workspace: the load is one transaction, so empty means never loaded.
+  const hasCustomers = (await db.prisma.customer.findFirst({ where: { workspaceId: workspace.id }, select: { id: true } })) !== null;
+  let customersLoaded = 0;
+  if (!hasCustomers) {
+    const customers = options.customers ?? DEMO_WORKSPACE.customers;
+    log(`Loading ${customers.toLocaleString("en-US")} demo customers…`);
+    const result = await seedWorkspace(db, { workspaceSlug: DEMO_WORKSPACE.slug, customers, seed: DEMO_WORKSPACE.seed, worker: false });
+    customersLoaded = result.rows.Customer;
+    log(`Demo data loaded: ${result.rows.Customer.toLocaleString("en-US")} customers, ${result.rows.Order.toLocaleString("en-US")} orders, ${result.rows.Event.toLocaleString("en-US")} events in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
+  }
+  return { workspaceId: workspace.id, workspaceCreated: workspace.created, ...users, customersLoaded };
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import { DEMO_USERS, DEMO_WORKSPACE, ensureDemoWorkspace } from "@/lib/seed/demo";
+import { setupTestDb, teardownTestDb } from "./support/db";
+
+let db: Db;
+
+async function totals(): Promise<Record<string, number>> {
+  return {
+    workspaces: await db.prisma.workspace.count(),
+    users: await db.prisma.user.count(),
+    memberships: await db.prisma.membership.count(),
+    customers: await db.prisma.customer.count(),
+    orders: await db.prisma.order.count(),
+    events: await db.prisma.event.count(),
+    customFields: await db.prisma.customField.count(),
+  };
+}
+
+beforeAll(async () => {
+  db = await setupTestDb();
+});
+afterAll(teardownTestDb);
+
+describe("ensureDemoWorkspace", () => {
+  it("creates the demo workspace, one user per role and the customers", async () => {
+    const lines: string[] = [];
+    const result = await ensureDemoWorkspace(db, { customers: 200, log: (line) => lines.push(line) });
+    expect(result).toMatchObject({ workspaceCreated: true, usersCreated: 3, membershipsCreated: 3, customersLoaded: 200 });
+    const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
+    expect(workspace).toMatchObject({ name: "Demo Store", timeZone: "Europe/Warsaw" });
+    const members = await db.prisma.membership.findMany({ where: { workspaceId: workspace.id }, select: { role: true, user: { select: { email: true, passwordHash: true } } } });
+    expect(members.map((m) => [m.user.email, m.role]).sort()).toEqual(DEMO_USERS.map((u) => [u.email, u.role]).sort());
+    for (const demoUser of DEMO_USERS) {
+      const member = members.find((m) => m.user.email === demoUser.email)!;
+      expect(await verifyPassword(member.user.passwordHash, demoUser.password)).toBe(true);
+    }
+    expect(await db.prisma.customer.count({ where: { workspaceId: workspace.id } })).toBe(200);
+    expect(lines.join("\n")).toMatch(/Demo data loaded: 200 customers/);
+  });
+
+  it("adds nothing when called again", async () => {
+    const before = await totals();
+    const result = await ensureDemoWorkspace(db, { customers: 200 });
+    expect(result).toMatchObject({ workspaceCreated: false, usersCreated: 0, membershipsCreated: 0, customersLoaded: 0 });
+    expect(await totals()).toEqual(before);
+  });
+
+  it("restores a missing demo user without loading customers again", async () => {
+    await db.prisma.user.delete({ where: { email: DEMO_USERS[2].email } });
+    const before = await totals();
+    const result = await ensureDemoWorkspace(db, { customers: 200 });
+    expect(result).toMatchObject({ workspaceCreated: false, usersCreated: 1, membershipsCreated: 1, customersLoaded: 0 });
+    expect(await totals()).toEqual({ ...before, users: before.users + 1, memberships: before.memberships + 1 });
+  });
+
+  it("keeps a role an admin changed on purpose", async () => {
+    const editor = await db.prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[1].email } });
+    await db.prisma.membership.updateMany({ where: { userId: editor.id }, data: { role: "viewer" } });
+    await ensureDemoWorkspace(db, { customers: 200 });
+    expect((await db.prisma.membership.findFirstOrThrow({ where: { userId: editor.id } })).role).toBe("viewer");
+  });
+});
