@@ -3,7 +3,7 @@ import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/seed/demo";
 
 // Sign-in hashes passwords and the first request opens the database: be patient on slow CI machines.
-const expect = baseExpect.configure({ timeout: 15_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const demo = (role: "admin" | "editor" | "viewer") => {
   const user = DEMO_USERS.find((u) => u.role === role);
@@ -71,7 +71,8 @@ test("sign-up creates a workspace with you as admin and signs you in", async ({ 
   await expect(page.getByLabel("Time zone")).not.toHaveValue("");
   await page.getByRole("button", { name: "Create account and workspace" }).click();
 
-  await expect(page).toHaveURL(new RegExp(`/w/erin-team-${stamp}$`));
+  // Sign-up hashes the password, creates the workspace and signs in: slow on a loaded machine.
+  await expect(page).toHaveURL(new RegExp(`/w/erin-team-${stamp}$`), { timeout: 45_000 });
   await expect(page.getByRole("button", { name: new RegExp(`Workspace: Erin Team ${stamp}`) })).toBeVisible();
   await page.getByRole("link", { name: "Members" }).click();
   const row = page.getByRole("row", { name: /Erin Example/ });

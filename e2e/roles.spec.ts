@@ -25,7 +25,7 @@ async function signedInPage(browser: Browser, role: DemoRole, path = "/w/demo"):
 }
 
 // Sign-in hashes passwords and the first request opens the database: be patient on slow CI machines.
-const expect = baseExpect.configure({ timeout: 15_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const EDIT_CONTROLS = /^(add|new|create|edit|delete|remove|import|save|invite|duplicate)\b/i;
 

@@ -76,17 +76,14 @@ function serve(port: number, secret: string): void {
   console.log(`\nSegmenta is starting at ${url}\n\nDemo workspace sign-ins:`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(7)} ${u.email.padEnd(28)} password: ${u.password}`);
   console.log("");
+  // Same process group as us: Ctrl-C, or a test runner killing our group, stops next-server too.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     stdio: "inherit",
-    detached: true, // its own process group, so stopping us stops next-server too
     env: { ...process.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  // A signal sent to our pid alone (e.g. `kill <pid>`) is passed on, so the server never outlives us.
   const stop = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
-    }
+    if (child.exitCode === null) child.kill(signal);
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
