@@ -5,7 +5,7 @@ export function Label({ className, optional, children, ...props }: React.LabelHT
   return (
     <label className={cn("block text-sm font-medium text-slate-700", className)} {...props}>
       {children}
-      {optional && <span className="ml-1 font-normal text-slate-400">(optional)</span>}
+      {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
     </label>
   );
 }

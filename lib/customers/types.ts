@@ -1,0 +1,114 @@
+import type { Role } from "@/lib/auth/permissions";
+
+/**
+ * What the customer functions need: the workspace and its time zone, who acts (null for scripts
+ * without a session) and their role.
+ */
+export interface CustomersContext {
+  workspaceId: string;
+  timeZone: string;
+  userId: string | null;
+  role: Role;
+}
+
+/** A customer's stored record; money as decimal strings with 2 places, dates "YYYY-MM-DD". */
+export interface CustomerRecord {
+  id: string;
+  externalId: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  country: string | null;
+  city: string | null;
+  region: string | null;
+  language: string | null;
+  company: string | null;
+  jobTitle: string | null;
+  industry: string | null;
+  companySize: number | null;
+  income: string | null;
+  maritalStatus: string | null;
+  education: string | null;
+  lifecycleStage: string | null;
+  tags: string[];
+  emailOptIn: boolean;
+  source: string | null;
+  signedUpAt: Date | null;
+  lastSeenAt: Date | null;
+  attributes: Record<string, unknown>;
+  ordersCount: number;
+  totalSpent: string;
+  averageOrderValue: string | null;
+  firstOrderAt: Date | null;
+  lastOrderAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One line of an order. */
+export interface OrderItemRecord {
+  id: string;
+  sku: string | null;
+  name: string;
+  category: string | null;
+  quantity: number;
+  unitPrice: string;
+}
+
+/** An order with its lines. */
+export interface OrderRecord {
+  id: string;
+  externalId: string | null;
+  placedAt: Date;
+  total: string;
+  currency: string;
+  status: string;
+  createdAt: Date;
+  items: OrderItemRecord[];
+}
+
+/** One activity event. */
+export interface EventRecord {
+  id: string;
+  name: string;
+  occurredAt: Date;
+  properties: Record<string, unknown>;
+}
+
+/** What the profile page shows besides the events timeline. */
+export interface CustomerProfile {
+  customer: CustomerRecord;
+  /** The most recent orders (at most PROFILE_ORDER_LIMIT), newest first. */
+  orders: OrderRecord[];
+  /** All of the customer's orders, whatever their status. */
+  ordersTotal: number;
+  eventsTotal: number;
+}
+
+/** One page of a customer's events, newest first. */
+export interface EventPage {
+  events: EventRecord[];
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+}
+
+/** Everything stored about one customer (right of access), as JSON-ready data. */
+export interface CustomerDataExport {
+  exportedAt: string;
+  workspace: { id: string };
+  customer: Omit<CustomerRecord, "signedUpAt" | "lastSeenAt" | "firstOrderAt" | "lastOrderAt" | "createdAt" | "updatedAt"> & {
+    signedUpAt: string | null;
+    lastSeenAt: string | null;
+    firstOrderAt: string | null;
+    lastOrderAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  };
+  orders: Array<Omit<OrderRecord, "placedAt" | "createdAt"> & { placedAt: string; createdAt: string }>;
+  events: Array<{ id: string; name: string; occurredAt: string; properties: unknown }>;
+}
