@@ -1,18 +1,18 @@
 "use client";
 
-import { LayoutDashboard, Users } from "lucide-react";
+import { Contact, LayoutDashboard, SlidersHorizontal, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
+const ICONS = { overview: LayoutDashboard, customers: Contact, fields: SlidersHorizontal, members: Users } as const;
 
 /** The sections of a workspace; each is shown only when the user's role may open it. */
 export interface NavItem {
   href: string;
   label: string;
-  icon: "overview" | "members";
+  icon: keyof typeof ICONS;
   exact?: boolean;
 }
-
-const ICONS = { overview: LayoutDashboard, members: Users } as const;
 
 /** The workspace navigation, marking the current section. */
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {

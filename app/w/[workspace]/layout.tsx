@@ -12,6 +12,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const base = `/w/${ctx.workspaceSlug}`;
   const nav: NavItem[] = [
     { href: base, label: "Overview", icon: "overview", exact: true },
+    { href: `${base}/customers`, label: "Customers", icon: "customers" },
+    ...(can(ctx.role, "fields.manage") ? [{ href: `${base}/fields`, label: "Custom fields", icon: "fields" } as const] : []),
     ...(can(ctx.role, "members.manage") ? [{ href: `${base}/members`, label: "Members", icon: "members" } as const] : []),
   ];
   return (
