@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog } from "@/lib/fields/catalog";
+import { AppError } from "@/lib/errors";
+import { guessFieldType, mappingFromHeaders, proposeMapping } from "./mapping";
+import { levenshtein, similarity, words } from "./similarity";
+import { targetsFor, type ImportType } from "./targets";
+
+const catalog = buildCatalog([
+  { key: "loyalty_points", label: "Loyalty points", type: "number" },
+  { key: "preferred_device", label: "Preferred device", type: "select", options: [{ key: "mobile", label: "Mobile" }] },
+]);
+
+function proposals(type: ImportType, headers: string[]): Record<string, string | null> {
+  return Object.fromEntries(proposeMapping(headers, targetsFor(type, catalog), type).map((p) => [headers[p.index], p.target]));
+}
+
+describe("similarity", () => {
+  it("splits headers into words and measures edit distance", () => {
+    expect(words("Email_Address")).toEqual(["email", "address"]);
+    expect(words("firstName")).toEqual(["first", "name"]);
+    expect(words("NumWebVisitsMonth")).toEqual(["num", "web", "visits", "month"]);
+    expect(words("Ünïcode Naïve")).toEqual(["unicode", "naive"]);
+    expect(levenshtein("kitten", "sitting")).toBe(3);
+    expect(similarity("E-mail", "email")).toBe(1);
+    expect(similarity("Fist name", "firstName")).toBeGreaterThan(0.8);
+    expect(similarity("Year_Birth", "birthDate")).toBeLessThan(0.8);
+  });
+});
+
+describe("proposeMapping", () => {
+  it("maps common customer headers by name, label and alias", () => {
+    expect(
+      proposals("customers", ["Email Address", "First name", "Last Name", "Phone number", "Company Name", "Date of birth", "Customer ID", "Loyalty Points", "preferred_device", "Shoe size"]),
+    ).toEqual({
+      "Email Address": "email",
+      "First name": "firstName",
+      "Last Name": "lastName",
+      "Phone number": "phone",
+      "Company Name": "company",
+      "Date of birth": "birthDate",
+      "Customer ID": "externalId",
+      "Loyalty Points": "custom.loyalty_points",
+      preferred_device: "custom.preferred_device",
+      "Shoe size": null,
+    });
+  });
+
+  it("proposes the marketing_campaign.csv columns it can place, and leaves the rest unmapped", () => {
+    const headers = ["ID", "Year_Birth", "Education", "Marital_Status", "Income", "Kidhome", "Dt_Customer", "Recency", "MntWines", "Response"];
+    expect(proposals("customers", headers)).toEqual({
+      ID: "externalId", Year_Birth: null, Education: "education", Marital_Status: "maritalStatus", Income: "income",
+      Kidhome: null, Dt_Customer: "signedUpAt", Recency: null, MntWines: null, Response: null,
+    });
+  });
+
+  it("gives each target to one column only, the most similar", () => {
+    const p = proposals("customers", ["Mail", "Email"]);
+    expect(p).toEqual({ Mail: null, Email: "email" });
+  });
+
+  it("maps order and event files, event leftovers becoming properties", () => {
+    expect(proposals("orders", ["customer_id", "order_date", "revenue", "first_name", "email"])).toEqual({
+      customer_id: "customerExternalId", order_date: "placedAt", revenue: "total", first_name: null, email: "customerEmail",
+    });
+    expect(proposals("orders", ["Order Number", "SKU", "Product", "Qty", "Unit price", "Status"])).toEqual({
+      "Order Number": "orderId", SKU: "itemSku", Product: "itemName", Qty: "itemQuantity", "Unit price": "itemUnitPrice", Status: "status",
+    });
+    expect(proposals("events", ["user_email", "event", "timestamp", "page url"])).toEqual({
+      user_email: "customerEmail", event: "name", timestamp: "occurredAt", "page url": "properties.page_url",
+    });
+  });
+});
+
+describe("mappingFromHeaders", () => {
+  const targets = targetsFor("customers", catalog);
+  it("maps headers equal to target keys when no mapping file is given", () => {
+    expect(mappingFromHeaders(["email", "First name", "custom.loyalty_points", "age"], targets, "customers")).toEqual([
+      { index: 0, target: "email" },
+      { index: 2, target: "custom.loyalty_points" },
+    ]);
+  });
+
+  it("follows a mapping file (null or empty skips) and names headers the file lacks", () => {
+    const headers = ["ID", "Mail", "Extra"];
+    expect(mappingFromHeaders(headers, targets, "customers", { Mail: "email", ID: "externalId", Extra: "" })).toEqual([
+      { index: 1, target: "email" },
+      { index: 0, target: "externalId" },
+    ]);
+    expect(() => mappingFromHeaders(headers, targets, "customers", { Email: "email" })).toThrow(AppError);
+    expect(() => mappingFromHeaders(headers, targets, "customers", { Email: "email" })).toThrow(/columns the file does not have: "Email"/);
+    expect(() => mappingFromHeaders(["a", "a"], targets, "customers", { a: "email" })).toThrow(/more than one column named "a"/);
+  });
+});
+
+describe("guessFieldType", () => {
+  it("guesses from the values", () => {
+    expect(guessFieldType(["0", "1", "1", "0"]).type).toBe("boolean");
+    expect(guessFieldType(["yes", "No", ""]).type).toBe("boolean");
+    expect(guessFieldType(["0", "1", "2"]).type).toBe("number");
+    expect(guessFieldType(["1957", "1954.5", "-3"]).type).toBe("number");
+    expect(guessFieldType(["04-09-2012", "21-08-2013"]).type).toBe("date");
+    expect(guessFieldType(["Ada", "Grace", "Alan", "Linus"]).type).toBe("text");
+    expect(guessFieldType([]).type).toBe("text");
+  });
+
+  it("makes select and multiselect fields with options from a small vocabulary", () => {
+    const select = guessFieldType(["Graduation", "PhD", "Master", "2n Cycle", "PhD", "graduation", "Basic", "Master"]);
+    expect(select.type).toBe("select");
+    expect(select.options).toEqual([
+      { key: "2n_cycle", label: "2n Cycle" },
+      { key: "basic", label: "Basic" },
+      { key: "graduation", label: "Graduation" },
+      { key: "master", label: "Master" },
+      { key: "phd", label: "PhD" },
+    ]);
+    const multi = guessFieldType(["running;yoga", "yoga", "chess; running", "yoga;chess"]);
+    expect(multi).toEqual({ type: "multiselect", options: [{ key: "chess", label: "chess" }, { key: "running", label: "running" }, { key: "yoga", label: "yoga" }] });
+  });
+});
