@@ -11,15 +11,16 @@
  *   (NOT EXISTS, when zero rows satisfy the comparison) against the rows grouped per customer;
  * - orders ever, paid, without categories: the derived columns ordersCount / totalSpent;
  * - segment conditions: the referenced definition inlined.
+ * compileMemberIds answers a definition of one orders / event condition from those rows alone.
  */
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import { fieldSql } from "@/lib/fields/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { InvalidDefinitionError } from "./errors";
 import type { SqlEnv } from "./nodes/env";
-import { eventNodeSql } from "./nodes/event";
+import { eventMembersSql, eventNodeSql } from "./nodes/event";
 import { fieldNodeSql } from "./nodes/field";
-import { ordersNodeSql } from "./nodes/orders";
+import { ordersMembersSql, ordersNodeSql } from "./nodes/orders";
 import { RFM_UNAVAILABLE } from "./nodes/rfm";
 import type { SqlKit } from "./operators";
 import { resolveDefinition, type ConditionNode, type GroupNode, type SegmentDefinition, type SegmentResolver } from "./schema";
@@ -74,6 +75,11 @@ export function compileCondition(node: ConditionNode, env: SqlEnv, references: R
  * into a predicate over "Customer" c.
  */
 export function compileDefinition(definition: SegmentDefinition | unknown, catalog: FieldCatalog, options: CompileOptions): Prisma.Sql {
+  const { resolved, env } = prepare(definition, catalog, options);
+  return compileGroup(resolved.definition.root, env, resolved.references);
+}
+
+function prepare(definition: SegmentDefinition | unknown, catalog: FieldCatalog, options: CompileOptions) {
   const result = resolveDefinition(definition, catalog, { resolveSegment: options.resolveSegment });
   if (!result.ok) throw new InvalidDefinitionError(result.errors);
   const clock = createClock(options.now, options.timeZone);
@@ -84,7 +90,22 @@ export function compileDefinition(definition: SegmentDefinition | unknown, catal
     workspaceId: options.workspaceId,
     fieldSql: (field) => fieldSql(field, clock.today),
   };
-  return compileGroup(result.resolved.definition.root, env, result.resolved.references);
+  return { resolved: result.resolved, env };
+}
+
+/**
+ * When the definition is a single orders or event condition that only customers with rows can
+ * meet: its members as a query of distinct "customerId"s over the workspace's orders or events,
+ * which needs no customer row (every order and event belongs to a customer of its workspace, by
+ * foreign key). Null for any other definition. Counting uses it; the members are compileWhere's.
+ */
+export function compileMemberIds(definition: SegmentDefinition | unknown, catalog: FieldCatalog, options: CompileOptions): Prisma.Sql | null {
+  const { resolved, env } = prepare(definition, catalog, options);
+  const { root } = resolved.definition;
+  const only = !root.negate && root.children.length === 1 ? root.children[0] : undefined;
+  if (only?.type === "orders") return ordersMembersSql(only, env);
+  if (only?.type === "event") return eventMembersSql(only, env);
+  return null;
 }
 
 /** The members' WHERE clause: c in the workspace, and the definition's predicate. */

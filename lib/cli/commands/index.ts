@@ -3,9 +3,12 @@
  */
 import type { RegisterCommand } from "./context";
 import { registerDemoCommand } from "./demo";
+import { registerFieldsCommand } from "./fields";
+import { registerImportCommand } from "./import";
 import { registerSeedCommand } from "./seed";
+import { registerSegmentCommand } from "./segment";
 import { registerWorkspaceCommand } from "./workspace";
 
 export type { CliContext, RegisterCommand } from "./context";
 
-export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand];
+export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand];

@@ -11,7 +11,7 @@ import type { CustomerRecord, EventRecord } from "../record";
 import { foldCase, likePattern } from "../text";
 import { countValue, definitionString, numberValue, textValue } from "../values";
 import type { EvalEnv, SqlEnv } from "./env";
-import { comparisonSchema, comparisonValueSchema, countShape, measureHolds, measureRange, measureSql, measureValueShape, rangeSql } from "./measure";
+import { comparisonSchema, comparisonValueSchema, countShape, measureHolds, measureMembersSql, measureRange, measureSql, measureValueShape, rangeSql, type MeasureQuery } from "./measure";
 import { inWindow, windowRange, windowSchema, windowSql } from "./window";
 
 const PROPERTY_OPERATORS = ["eq", "neq", "contains", "lt", "lte", "gt", "gte"] as const;
@@ -93,8 +93,7 @@ function propertyHolds(f: PropertyFilter, event: EventRecord): boolean {
   }
 }
 
-/** The node as a two-valued SQL predicate over "Customer" c. */
-export function eventNodeSql(node: EventNode, env: SqlEnv): Sql {
+function eventQuery(node: EventNode, env: SqlEnv): MeasureQuery {
   const { q } = env;
   const cmp = measureRange(node.operator, node.value);
   const filters = [
@@ -102,15 +101,24 @@ export function eventNodeSql(node: EventNode, env: SqlEnv): Sql {
     ...windowSql(q.sql`e."occurredAt"`, windowRange(node.window, env.clock), q),
     ...(node.where ?? []).map((f) => propertySql(f, q)),
   ];
-  const from = (scope: Sql) => q.sql`FROM "Event" e WHERE ${scope} AND ${q.join(filters, " AND ")}`;
-  return measureSql({
+  return {
     alias: "e",
-    from,
+    from: (scope: Sql) => q.sql`FROM "Event" e WHERE ${scope} AND ${q.join(filters, " AND ")}`,
     having: rangeSql(q.sql`count(*)`, cmp, q),
     zeroHolds: measureHolds(cmp, 0),
     shape: countShape(cmp),
     workspaceId: env.workspaceId,
-  }, q);
+  };
+}
+
+/** The node as a two-valued SQL predicate over "Customer" c. */
+export function eventNodeSql(node: EventNode, env: SqlEnv): Sql {
+  return measureSql(eventQuery(node, env), env.q);
+}
+
+/** The node's members as distinct "customerId"s from the events alone, or null (see measureMembersSql). */
+export function eventMembersSql(node: EventNode, env: SqlEnv): Sql | null {
+  return measureMembersSql(eventQuery(node, env), env.q);
 }
 
 /** The node's result for one customer, with the number of matching events. */

@@ -92,8 +92,24 @@ export function measureSql(m: MeasureQuery, q: SqlKit): Sql {
   const correlated = m.from(q.sql`${t}."workspaceId" = c."workspaceId" AND ${t}."customerId" = c."id"`);
   if (m.shape === "exists") return q.sql`EXISTS (SELECT 1 ${correlated})`;
   if (m.shape === "absent") return q.sql`(NOT EXISTS (SELECT 1 ${correlated}))`;
-  const grouped = q.sql`SELECT ${t}."workspaceId", ${t}."customerId" ${m.from(q.sql`${t}."workspaceId" = ${m.workspaceId}::uuid`)}
-    GROUP BY ${t}."workspaceId", ${t}."customerId" HAVING ${m.zeroHolds ? q.sql`NOT ${m.having}` : m.having}`;
-  const member = q.sql`EXISTS (SELECT 1 FROM (${grouped}) m WHERE m."workspaceId" = c."workspaceId" AND m."customerId" = c."id")`;
+  const member = q.sql`EXISTS (SELECT 1 FROM (${groupedSql(m, q, m.zeroHolds ? q.sql`NOT ${m.having}` : m.having)}) m
+    WHERE m."customerId" = c."id" AND c."workspaceId" = ${m.workspaceId}::uuid)`;
   return m.zeroHolds ? q.sql`(NOT ${member})` : member;
+}
+
+/** The workspace's rows grouped by customer alone (the workspace is fixed: a narrower key than (workspace, customer)). */
+function groupedSql(m: MeasureQuery, q: SqlKit, having: Sql): Sql {
+  const t = q.raw(m.alias);
+  return q.sql`SELECT ${t}."customerId" ${m.from(q.sql`${t}."workspaceId" = ${m.workspaceId}::uuid`)} GROUP BY ${t}."customerId" HAVING ${having}`;
+}
+
+/**
+ * The customers a measure holds for, as a query of distinct "customerId"s over the workspace's
+ * rows; null when customers without rows hold too (those are found only from the customer table).
+ */
+export function measureMembersSql(m: MeasureQuery, q: SqlKit): Sql | null {
+  if (m.zeroHolds) return null;
+  const t = q.raw(m.alias);
+  if (m.shape === "exists") return q.sql`SELECT DISTINCT ${t}."customerId" ${m.from(q.sql`${t}."workspaceId" = ${m.workspaceId}::uuid`)}`;
+  return groupedSql(m, q, m.having);
 }

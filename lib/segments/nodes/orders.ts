@@ -11,7 +11,7 @@ import type { ComparisonRange } from "../ranges";
 import type { CustomerRecord } from "../record";
 import { countValue, definitionString, moneyValue } from "../values";
 import type { EvalEnv, SqlEnv } from "./env";
-import { averageHolds, comparisonSchema, comparisonValueSchema, countShape, measureHolds, measureRange, measureSql, measureValueShape, rangeSql } from "./measure";
+import { averageHolds, comparisonSchema, comparisonValueSchema, countShape, measureHolds, measureMembersSql, measureRange, measureSql, measureValueShape, rangeSql, type MeasureQuery } from "./measure";
 import { inWindow, windowRange, windowSchema, windowSql } from "./window";
 
 /** Order statuses. */
@@ -55,8 +55,8 @@ function plan(node: OrdersNode): Plan {
   };
 }
 
-/** The node as a two-valued SQL predicate over "Customer" c (see docs in compile.ts for the shapes). */
-export function ordersNodeSql(node: OrdersNode, env: SqlEnv): Sql {
+/** How the node is queried: from the customer row (derived order stats), or from the workspace's orders. */
+function ordersQuery(node: OrdersNode, env: SqlEnv): { row: Sql } | { rows: MeasureQuery } {
   const { q } = env;
   const { cmp, statuses, categories } = plan(node);
   const range = windowRange(node.window, env.clock);
@@ -64,30 +64,47 @@ export function ordersNodeSql(node: OrdersNode, env: SqlEnv): Sql {
   if (!range.lo && !range.hi && !categories && statuses.length === 1 && statuses[0] === "paid") {
     const count = q.sql`c."ordersCount"`;
     const total = q.sql`c."totalSpent"`;
-    if (node.measure === "count") return rangeSql(count, cmp, q);
-    if (node.measure === "sum") return rangeSql(total, cmp, q);
-    return q.sql`(${count} > 0 AND ${rangeSql(total, cmp, q, (v) => q.sql`${v} * ${count}`)})`;
+    if (node.measure === "count") return { row: rangeSql(count, cmp, q) };
+    if (node.measure === "sum") return { row: rangeSql(total, cmp, q) };
+    return { row: q.sql`(${count} > 0 AND ${rangeSql(total, cmp, q, (v) => q.sql`${v} * ${count}`)})` };
   }
-  const join = categories
-    ? q.sql` JOIN "OrderItem" i ON i."workspaceId" = o."workspaceId" AND i."orderId" = o."id" AND i."category" = ANY(${categories}::text[])`
-    : q.sql``;
+  // Counting needs only whether an order has an item in the categories (a semi-join, one row per
+  // order); sums and averages need the items' amounts (a join, then count(DISTINCT o.id) for avg).
+  const itemIn = categories && q.sql`i."workspaceId" = o."workspaceId" AND i."orderId" = o."id" AND i."category" = ANY(${categories}::text[])`;
+  const joinItems = Boolean(itemIn) && node.measure !== "count";
+  const join = itemIn && joinItems ? q.sql` JOIN "OrderItem" i ON ${itemIn}` : q.sql``;
   const filters = [q.sql`o."status" = ANY(${statuses}::text[])`, ...windowSql(q.sql`o."placedAt"`, range, q)];
+  if (itemIn && !joinItems) filters.push(q.sql`EXISTS (SELECT 1 FROM "OrderItem" i WHERE ${itemIn})`);
   const from = (scope: Sql) => q.sql`FROM "Order" o${join} WHERE ${scope} AND ${q.join(filters, " AND ")}`;
-  const count = categories ? q.sql`count(DISTINCT o."id")` : q.sql`count(*)`;
+  const count = joinItems ? q.sql`count(DISTINCT o."id")` : q.sql`count(*)`;
   const sum = categories ? q.sql`sum(i."quantity" * i."unitPrice")` : q.sql`sum(o."total")`;
   const having =
     node.measure === "count" ? rangeSql(count, cmp, q)
     : node.measure === "sum" ? rangeSql(sum, cmp, q)
     : rangeSql(sum, cmp, q, (v) => q.sql`${v} * ${count}`);
-  return measureSql({
-    alias: "o",
-    from,
-    having,
-    // Without counted orders, count 0 and sum 0 may satisfy the comparison; an empty avg never does.
-    zeroHolds: node.measure !== "avg" && measureHolds(cmp, 0),
-    shape: node.measure === "count" ? countShape(cmp) : "grouped",
-    workspaceId: env.workspaceId,
-  }, q);
+  return {
+    rows: {
+      alias: "o",
+      from,
+      having,
+      // Without counted orders, count 0 and sum 0 may satisfy the comparison; an empty avg never does.
+      zeroHolds: node.measure !== "avg" && measureHolds(cmp, 0),
+      shape: node.measure === "count" ? countShape(cmp) : "grouped",
+      workspaceId: env.workspaceId,
+    },
+  };
+}
+
+/** The node as a two-valued SQL predicate over "Customer" c (see docs in compile.ts for the shapes). */
+export function ordersNodeSql(node: OrdersNode, env: SqlEnv): Sql {
+  const query = ordersQuery(node, env);
+  return "row" in query ? query.row : measureSql(query.rows, env.q);
+}
+
+/** The node's members as distinct "customerId"s from the orders alone, or null (see measureMembersSql). */
+export function ordersMembersSql(node: OrdersNode, env: SqlEnv): Sql | null {
+  const query = ordersQuery(node, env);
+  return "row" in query ? null : measureMembersSql(query.rows, env.q);
 }
 
 /** The measured value: count, exact sum, or avg rounded for display (null when there are no counted orders). */
