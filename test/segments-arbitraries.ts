@@ -81,7 +81,7 @@ export function customerArb(p: Pools, i: number): fc.Arbitrary<CustomerRecord> {
     email: maybe(pick(["a", "b%", "c_", "d\\"]).map((s) => `user${i}${s}@example.com`)),
     firstName: maybe(text), lastName: maybe(text), phone: maybe(text), city: maybe(text), region: maybe(text), language: maybe(text),
     company: maybe(text), jobTitle: maybe(text), industry: maybe(text), maritalStatus: maybe(text), education: maybe(text), source: maybe(text),
-    country: maybe(pick(["PL", "pl", "DE", "De", ""])),
+    country: maybe(pick(["PL", "DE", "US", ""])), // stored upper-case: every write normalizes ISO codes
     gender: maybe(pick(["female", "male", "other", "FEMALE", ""])), lifecycleStage: maybe(pick(["lead", "customer", "churned"])),
     birthDate: maybe(pick(p.births)), companySize: maybe(pick([-1, 0, 1, 9, 10, 50, 51])), income: maybe(pick(MONEY)),
     tags: fc.subarray(TAGS), emailOptIn: fc.boolean(), signedUpAt: maybe(instant), lastSeenAt: maybe(instant), createdAt: instant,

@@ -59,7 +59,7 @@ beforeAll(async () => {
     dan: ({ email: "dan@a.test", country: "US", gender: "male", emailOptIn: true,
       orders: [1, 2, 3].map((d) => ({ placedAt: at(`2024-03-0${d}T10:00:00Z`), items: [item("toys")] })),
       events: [{ name: "cart_abandoned", occurredAt: at("2024-02-01T08:00:00Z") }] }),
-    eve: ({ email: "eve@a.test", lastName: "Ek", country: "pl", gender: "female", emailOptIn: true, attributes: { plan: "pro" },
+    eve: ({ email: "eve@a.test", lastName: "Ek", country: "PL", gender: "female", emailOptIn: true, attributes: { plan: "pro" },
       orders: [{ placedAt: at("2024-03-14T10:00:00Z"), items: [item("books")] }] }),
     fay: ({ email: null }),
     gus: ({ email: "gus@a.test", country: "DE", emailOptIn: true, orders: [{ placedAt: at("2024-03-05T10:00:00Z"), status: "refunded", items: [item("books")] }] }),

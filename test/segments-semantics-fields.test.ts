@@ -17,10 +17,10 @@ describe("empty values, text, select, lists, numbers and money", () => {
     s = await scenario(db.sql, {
       krakow: customer({ city: "Kraków", company: "50% off", tags: ["vip"], email: "anna@example.com", gender: "female", country: "PL", income: "1200.50", companySize: 10,
         attributes: { note: "Hello", interests: ["coffee"], vip: true, score: 5, plan: "Team" } }),
-      blank: customer({ city: "", company: "a_b", email: "bob@example.com", country: "pl", income: "0.00", companySize: 50,
+      blank: customer({ city: "", company: "a_b", email: "bob@example.com", country: "PL", income: "0.00", companySize: 50,
         attributes: { note: "", interests: [], vip: false, score: 0, plan: "pro" } }),
       nothing: customer({}),
-      odd: customer({ city: "ŁÓDŹ", company: "back\\slash", gender: "FEMALE", country: "De", income: "1200.49", companySize: 9, email: "cara@example.com",
+      odd: customer({ city: "ŁÓDŹ", company: "back\\slash", gender: "FEMALE", country: "DE", income: "1200.49", companySize: 9, email: "cara@example.com",
         attributes: { note: 42, interests: "coffee", vip: "true", score: "5", plan: "team" } }),
       fifty: customer({ city: "Krakow", company: "50 off", companySize: 51, attributes: { interests: ["Café", "tea"] } }),
     }, { now: new Date("2024-03-15T12:00:00Z"), timeZone: "UTC" });

@@ -81,7 +81,7 @@ function columnSql(field: FieldDefinition, name: string): FieldSql {
       ? Prisma.sql`(${value} IS NULL OR cardinality(${value}) = 0)`
       : isText ? Prisma.sql`(${value} IS NULL OR ${value} = '')` : Prisma.sql`(${value} IS NULL)`,
     key,
-    keyIn: (keys) => guarded(anyEquals(key, keys)),
+    keyIn: (keys) => guarded(field.storedUpperCase ? anyEquals(value, keys.map((k) => k.toUpperCase())) : anyEquals(key, keys)),
     is: (wanted) => Prisma.sql`(${value} IS ${Prisma.raw(wanted ? "TRUE" : "FALSE")})`,
     within: (range) => guarded(Prisma.join([Prisma.sql`true`, ...rangeSql(value, range, (v) => literal(field, v, false))], " AND ")),
     monthDay: Prisma.sql`to_char(${value}, 'MM-DD')`,

@@ -16,7 +16,7 @@ export const LIFECYCLE_STAGE_OPTIONS: readonly FieldOption[] = [
   { key: "churned", label: "Churned" },
 ];
 
-type Extra = Pick<FieldDefinition, "options" | "description" | "derived" | "storedLowerCase">;
+type Extra = Pick<FieldDefinition, "options" | "description" | "derived" | "storedLowerCase" | "storedUpperCase">;
 
 function column(key: CustomerColumn, label: string, group: FieldGroup, type: FieldType, extra: Extra = {}): FieldDefinition {
   return { key, label, group, type, source: { kind: "column", column: key }, ...extra };
@@ -41,7 +41,7 @@ export const STANDARD_FIELDS: readonly FieldDefinition[] = [
   column("education", "Education", "Profile", "text"),
   column("income", "Income", "Profile", "money"),
   column("tags", "Tags", "Profile", "tags", { storedLowerCase: true }),
-  column("country", "Country", "Location", "text", { description: "ISO 3166-1 alpha-2 code, e.g. PL." }),
+  column("country", "Country", "Location", "text", { description: "ISO 3166-1 alpha-2 code, e.g. PL.", storedUpperCase: true }),
   column("region", "Region", "Location", "text"),
   column("city", "City", "Location", "text"),
   column("company", "Company", "Company", "text"),

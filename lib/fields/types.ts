@@ -46,6 +46,11 @@ export interface FieldDefinition {
   derived?: boolean;
   /** Values are stored lower-case (email, tags), so comparisons need not lower the column. */
   storedLowerCase?: boolean;
+  /**
+   * Values are stored upper-case (ISO country codes, normalized on every write), so equality
+   * compares the column itself with upper-cased keys; patterns (contains, …) still lower it.
+   */
+  storedUpperCase?: boolean;
   /** An archived custom field: still resolvable for stored definitions, hidden from pickers and forms. */
   archived?: boolean;
 }

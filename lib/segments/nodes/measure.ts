@@ -89,7 +89,9 @@ export interface MeasureQuery {
  */
 export function measureSql(m: MeasureQuery, q: SqlKit): Sql {
   const t = q.raw(m.alias);
-  const correlated = m.from(q.sql`${t}."workspaceId" = c."workspaceId" AND ${t}."customerId" = c."id"`);
+  // The workspace as a parameter (c is already scoped to it): the planner then probes or hashes
+  // on "customerId" alone, as a hand-written query would.
+  const correlated = m.from(q.sql`${t}."workspaceId" = ${m.workspaceId}::uuid AND ${t}."customerId" = c."id"`);
   if (m.shape === "exists") return q.sql`EXISTS (SELECT 1 ${correlated})`;
   if (m.shape === "absent") return q.sql`(NOT EXISTS (SELECT 1 ${correlated}))`;
   const member = q.sql`EXISTS (SELECT 1 FROM (${groupedSql(m, q, m.zeroHolds ? q.sql`NOT ${m.having}` : m.having)}) m
