@@ -103,11 +103,14 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'`);
     const kind = (primary: boolean, unique: boolean) => (primary ? "primary" : unique ? "unique" : "index");
     const actual = rows.map((r) => `${r.name}: ${kind(r.primary, r.unique)} ${r.method} (${r.columns.join(", ")})`).sort();
+    // Expression indexes Prisma cannot describe, each made by a migration that says why.
+    const expressionIndexes = ["Customer_search_trgm_idx: index gin ()"];
     const expected = dmmf.datamodel.indexes
       .map((i) => {
         const method = (i.algorithm ?? "BTree").toLowerCase();
         return `${expectedIndexName(i)}: ${kind(i.type === "id", i.type !== "normal")} ${method} (${i.fields.map((f) => f.name).join(", ")})`;
       })
+      .concat(expressionIndexes)
       .sort();
     expect(actual).toEqual(expected);
   });

@@ -88,6 +88,8 @@ export async function listCustomers(ctx: Pick<CustomersContext, "workspaceId" | 
   const offset = (view.page - 1) * view.pageSize;
   const columns = query.columns.map((c) => c.column);
 
+  if (query.terms.length > 0) return searchPage(sql, query, { offset, pageSize: view.pageSize, cap });
+
   if (offset < (options.reverseMinOffset ?? REVERSE_MIN_OFFSET)) {
     // One extra row tells whether a next page exists even when the total is capped.
     const [rows, counted] = await Promise.all([run(sql, pageSql(query, { limit: view.pageSize + 1, offset })), count(sql, query, cap)]);
@@ -105,4 +107,27 @@ export async function listCustomers(ctx: Pick<CustomersContext, "workspaceId" | 
   } else rows = await run(sql, pageSql(query, { limit: view.pageSize + 1, offset }));
   const hasNextPage = counted.exact ? offset + view.pageSize < counted.total : rows.length > view.pageSize;
   return { rows: toListRows(query, rows.slice(0, view.pageSize)), columns, total: counted.total, totalIsExact: counted.exact, hasNextPage };
+}
+
+/**
+ * A page of a quick search. The planner cannot tell a rare word from a common one, and walking the
+ * sort order testing every row finds a page at once when matches are dense but reads all million
+ * rows for a word nobody has (seconds). So the matches are counted (up to the cap) through the
+ * trigram index only; when there are at most cap of them the page is sorted from those, and only a
+ * broad search — at least one customer in a hundred matches — walks the sort order.
+ */
+async function searchPage(sql: SqlDriver, query: ListQuery, page: { offset: number; pageSize: number; cap: number }): Promise<CustomerListPage> {
+  const columns = query.columns.map((c) => c.column);
+  return sql.transaction(async (tx) => {
+    await tx.query("SET LOCAL enable_seqscan = off");
+    await tx.query("SET LOCAL enable_indexscan = off");
+    const counted = await count(tx, query, page.cap);
+    if (!counted.exact) {
+      await tx.query("RESET enable_seqscan");
+      await tx.query("RESET enable_indexscan");
+    }
+    const rows = await run(tx, pageSql(query, { limit: page.pageSize + 1, offset: page.offset }));
+    const hasNextPage = counted.exact ? page.offset + page.pageSize < counted.total : rows.length > page.pageSize;
+    return { rows: toListRows(query, rows.slice(0, page.pageSize)), columns, total: counted.total, totalIsExact: counted.exact, hasNextPage };
+  });
 }
