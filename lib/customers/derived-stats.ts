@@ -11,33 +11,12 @@ export type StatsExecutor = Prisma.TransactionClient | SqlDriver;
 // Largest id list bound as one parameter; longer lists are refreshed in chunks.
 const CHUNK = 50_000;
 
-// Recomputes the derived stats of the listed customers from their paid orders, writing only rows
-// whose stats changed. AVG rounds half up to cents, like the seed generator.
-const REFRESH_SQL = `
-UPDATE "Customer" AS c SET
-  "ordersCount" = s."ordersCount",
-  "totalSpent" = s."totalSpent",
-  "averageOrderValue" = s."averageOrderValue",
-  "firstOrderAt" = s."firstOrderAt",
-  "lastOrderAt" = s."lastOrderAt"
-FROM (
-  SELECT ids."id",
-         count(o."id")::int AS "ordersCount",
-         COALESCE(sum(o."total"), 0)::numeric(14,2) AS "totalSpent",
-         CASE WHEN count(o."id") > 0 THEN round(sum(o."total") / count(o."id"), 2) END::numeric(14,2) AS "averageOrderValue",
-         min(o."placedAt") AS "firstOrderAt",
-         max(o."placedAt") AS "lastOrderAt"
-    FROM (SELECT DISTINCT unnest($2::uuid[]) AS "id") AS ids
-    LEFT JOIN "Order" AS o
-      ON o."workspaceId" = $1::uuid AND o."customerId" = ids."id" AND o."status" = 'paid'
-   GROUP BY ids."id"
-) AS s
-WHERE c."workspaceId" = $1::uuid AND c."id" = s."id"
-  AND (c."ordersCount", c."totalSpent", c."averageOrderValue", c."firstOrderAt", c."lastOrderAt")
-      IS DISTINCT FROM (s."ordersCount", s."totalSpent", s."averageOrderValue", s."firstOrderAt", s."lastOrderAt")`;
-
-// The same for every customer of a workspace (after a bulk load or a repair).
-const REFRESH_ALL_SQL = `
+/**
+ * Recomputes the derived stats of the customers `source` lists (as k."id", joined to their PAID
+ * orders on `orderOn`), writing only rows whose stats changed. AVG rounds half up to cents, like
+ * the seed generator.
+ */
+const refreshSql = (source: string, orderOn: string) => `
 UPDATE "Customer" AS c SET
   "ordersCount" = s."ordersCount",
   "totalSpent" = s."totalSpent",
@@ -51,15 +30,19 @@ FROM (
          CASE WHEN count(o."id") > 0 THEN round(sum(o."total") / count(o."id"), 2) END::numeric(14,2) AS "averageOrderValue",
          min(o."placedAt") AS "firstOrderAt",
          max(o."placedAt") AS "lastOrderAt"
-    FROM "Customer" AS k
-    LEFT JOIN "Order" AS o
-      ON o."workspaceId" = k."workspaceId" AND o."customerId" = k."id" AND o."status" = 'paid'
-   WHERE k."workspaceId" = $1::uuid
+    ${source}
+    LEFT JOIN "Order" AS o ON ${orderOn} AND o."customerId" = k."id" AND o."status" = 'paid'
    GROUP BY k."id"
 ) AS s
 WHERE c."workspaceId" = $1::uuid AND c."id" = s."id"
   AND (c."ordersCount", c."totalSpent", c."averageOrderValue", c."firstOrderAt", c."lastOrderAt")
       IS DISTINCT FROM (s."ordersCount", s."totalSpent", s."averageOrderValue", s."firstOrderAt", s."lastOrderAt")`;
+
+// The listed customers ($2, ids of other workspaces change nothing).
+const REFRESH_SQL = refreshSql(`FROM (SELECT DISTINCT unnest($2::uuid[]) AS "id") AS k`, `o."workspaceId" = $1::uuid`);
+
+// Every customer of a workspace (after a bulk load or a repair).
+const REFRESH_ALL_SQL = refreshSql(`FROM (SELECT "id", "workspaceId" FROM "Customer" WHERE "workspaceId" = $1::uuid) AS k`, `o."workspaceId" = k."workspaceId"`);
 
 async function execute(tx: StatsExecutor, text: string, params: unknown[]): Promise<number> {
   if ("$executeRawUnsafe" in tx) return tx.$executeRawUnsafe(text, ...params);

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/permissions";
+import type { CustomerColumnValues } from "./schemas";
 
 /**
  * What the customer functions need: the workspace and its time zone, who acts (null for scripts
@@ -11,33 +12,9 @@ export interface CustomersContext {
   role: Role;
 }
 
-/** A customer's stored record; money as decimal strings with 2 places, dates "YYYY-MM-DD". */
-export interface CustomerRecord {
+/** A customer's stored record: the standard columns, custom attributes and derived order stats; money as decimal strings with 2 places, dates "YYYY-MM-DD". */
+export interface CustomerRecord extends CustomerColumnValues {
   id: string;
-  externalId: string | null;
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  gender: string | null;
-  country: string | null;
-  city: string | null;
-  region: string | null;
-  language: string | null;
-  company: string | null;
-  jobTitle: string | null;
-  industry: string | null;
-  companySize: number | null;
-  income: string | null;
-  maritalStatus: string | null;
-  education: string | null;
-  lifecycleStage: string | null;
-  tags: string[];
-  emailOptIn: boolean;
-  source: string | null;
-  signedUpAt: Date | null;
-  lastSeenAt: Date | null;
   attributes: Record<string, unknown>;
   ordersCount: number;
   totalSpent: string;
