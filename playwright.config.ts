@@ -29,7 +29,7 @@ export default defineConfig({
     // A production build (npm start builds when stale) on a fresh embedded database with the demo workspace.
     command: `node -e "require('fs').rmSync('.data/e2e',{recursive:true,force:true})" && npm start`,
     url: `http://localhost:${PORT}/login`,
-    timeout: 300_000,
+    timeout: 600_000, // npm start builds first when the build is stale: minutes on a busy 2-core machine
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -91,6 +91,8 @@ function serve(port: number, secret: string): void {
 }
 
 async function main(): Promise<void> {
+  // `npm start -- --build-only`: build when stale, then stop (CI builds before the browser tests).
+  if (process.argv.includes("--build-only")) return ensureBuild();
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number (got "${process.env.PORT}").`);
   const secret = authSecret();
