@@ -46,7 +46,10 @@ function literal(field: FieldDefinition, value: string | number, customDate: boo
     case "datetime":
       return Prisma.sql`${new Date(value).toISOString()}::timestamptz`;
     default:
-      return Prisma.sql`${normalizeDecimal(value)}::numeric`;
+      // Integer bounds stay integers for integer columns (within int4), so the column is not cast per row.
+      return field.integer && Number.isSafeInteger(Number(value)) && Math.abs(Number(value)) < 2 ** 31
+        ? Prisma.sql`${Number(value)}::int`
+        : Prisma.sql`${normalizeDecimal(value)}::numeric`;
   }
 }
 

@@ -16,7 +16,7 @@ export const LIFECYCLE_STAGE_OPTIONS: readonly FieldOption[] = [
   { key: "churned", label: "Churned" },
 ];
 
-type Extra = Pick<FieldDefinition, "options" | "description" | "derived" | "storedLowerCase" | "storedUpperCase">;
+type Extra = Pick<FieldDefinition, "options" | "description" | "derived" | "storedLowerCase" | "storedUpperCase" | "integer">;
 
 function column(key: CustomerColumn, label: string, group: FieldGroup, type: FieldType, extra: Extra = {}): FieldDefinition {
   return { key, label, group, type, source: { kind: "column", column: key }, ...extra };
@@ -47,8 +47,8 @@ export const STANDARD_FIELDS: readonly FieldDefinition[] = [
   column("company", "Company", "Company", "text"),
   column("jobTitle", "Job title", "Company", "text"),
   column("industry", "Industry", "Company", "text"),
-  column("companySize", "Company size", "Company", "number"),
-  column("ordersCount", "Orders", "Purchases", "number", derived("Number of paid orders.")),
+  column("companySize", "Company size", "Company", "number", { integer: true }),
+  column("ordersCount", "Orders", "Purchases", "number", { ...derived("Number of paid orders."), integer: true }),
   column("totalSpent", "Total spent", "Purchases", "money", derived("Sum of paid order totals.")),
   column("averageOrderValue", "Average order value", "Purchases", "money", derived("Total spent ÷ paid orders; empty without orders.")),
   column("firstOrderAt", "First order", "Purchases", "datetime", derived("When the first paid order was placed.")),

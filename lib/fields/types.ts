@@ -51,6 +51,8 @@ export interface FieldDefinition {
    * compares the column itself with upper-cased keys; patterns (contains, …) still lower it.
    */
   storedUpperCase?: boolean;
+  /** A number stored as an integer column: whole-number bounds compare without casting every row to numeric. */
+  integer?: boolean;
   /** An archived custom field: still resolvable for stored definitions, hidden from pickers and forms. */
   archived?: boolean;
 }
