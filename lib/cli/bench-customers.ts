@@ -8,7 +8,8 @@
 import os from "node:os";
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
-import { closeDb } from "@/lib/db/client";
+import { ensureWorkspaceSortIndexes } from "@/lib/custom-fields/sort-index";
+import { closeDb, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { benchCustomerExport, benchCustomerList } from "@/lib/customers/list-bench";
 import type { Benchmark } from "./bench";
@@ -38,6 +39,9 @@ async function run(argv: string[], log: (line: string) => void): Promise<number>
   const options = parseOptions(optionsSchema, program.opts());
   if (!process.env.DATABASE_URL) throw new AppError("invalid", "The customer table benchmark runs on PostgreSQL: set DATABASE_URL=postgresql://…");
   try {
+    const db = await getDb();
+    const [ws] = await db.sql.query<{ id: string }>(`SELECT "id"::text AS "id" FROM "Workspace" WHERE "slug" = $1`, [options.workspace]);
+    if (ws) await ensureWorkspaceSortIndexes(db.sql, ws.id);
     log(`Customer table of "${options.workspace}"; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs.`);
     await benchCustomerList(options.workspace, { runs: options.runs, only: options.only, log });
     if (options.export) await benchCustomerExport(options.workspace, {}, log);

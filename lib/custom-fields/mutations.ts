@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatCount } from "@/lib/format";
 import { customFieldSelect, toCustomFieldRow } from "./queries";
+import { ensureSortIndex } from "./sort-index";
 import {
   createCustomFieldSchema,
   setCustomFieldArchivedSchema,
@@ -90,9 +91,9 @@ function keyTaken(key: string): AppError {
 export async function createCustomField(ctx: CustomFieldsContext, input: CreateCustomFieldInput): Promise<CustomFieldRow> {
   assertCanManage(ctx);
   const data = createCustomFieldSchema.parse(input);
-  const { prisma } = await getDb();
+  const { prisma, sql } = await getDb();
   try {
-    return await prisma.$transaction(async (tx) => {
+    const created = await prisma.$transaction(async (tx) => {
       const taken = await tx.customField.count({ where: { workspaceId: ctx.workspaceId, key: data.key } });
       if (taken) throw keyTaken(data.key);
       const last = await tx.customField.aggregate({ where: { workspaceId: ctx.workspaceId }, _max: { position: true } });
@@ -103,6 +104,8 @@ export async function createCustomField(ctx: CustomFieldsContext, input: CreateC
       await audit(tx, ctx, "custom_field.create", row.id, { key: data.key, label: data.label, type: data.type, options: data.options });
       return toCustomFieldRow(row);
     });
+    await ensureSortIndex(sql, ctx.workspaceId, created);
+    return created;
   } catch (e) {
     if (isUniqueViolation(e)) throw keyTaken(data.key);
     throw e;
@@ -128,10 +131,11 @@ async function assertOptionsRemovable(tx: Tx, ctx: CustomFieldsContext, current:
 export async function updateCustomField(ctx: CustomFieldsContext, input: UpdateCustomFieldInput): Promise<CustomFieldRow> {
   assertCanManage(ctx);
   const { fieldId, ...next } = updateCustomFieldSchema.parse(input);
-  const { prisma } = await getDb();
-  return prisma.$transaction(async (tx) => {
+  const { prisma, sql } = await getDb();
+  let typeChanged = false;
+  const updated = await prisma.$transaction(async (tx) => {
     const current = await lockField(tx, ctx, fieldId);
-    const typeChanged = current.type !== next.type;
+    typeChanged = current.type !== next.type;
     if (typeChanged) {
       const n = await countValues(tx, ctx.workspaceId, current.key);
       if (n > 0) {
@@ -145,11 +149,11 @@ export async function updateCustomField(ctx: CustomFieldsContext, input: UpdateC
     } else {
       await assertOptionsRemovable(tx, ctx, current, new Set(next.options.map((o) => o.key)));
     }
-    const updated = await tx.customField.updateMany({
+    const written = await tx.customField.updateMany({
       where: { workspaceId: ctx.workspaceId, id: fieldId },
       data: { label: next.label, type: next.type, options: next.options, description: next.description },
     });
-    if (updated.count !== 1) throw new AppError("not_found", NOT_FOUND);
+    if (written.count !== 1) throw new AppError("not_found", NOT_FOUND);
     const diff: Record<string, Prisma.InputJsonValue> = { key: current.key };
     for (const name of ["label", "type", "options", "description"] as const) {
       if (JSON.stringify(current[name]) !== JSON.stringify(next[name])) diff[name] = { from: current[name], to: next[name] } as Prisma.InputJsonObject;
@@ -157,6 +161,9 @@ export async function updateCustomField(ctx: CustomFieldsContext, input: UpdateC
     await audit(tx, ctx, "custom_field.update", fieldId, diff);
     return readField(tx, ctx, fieldId);
   });
+  // The sort expression depends on the type: a new type gets a new index.
+  if (typeChanged) await ensureSortIndex(sql, ctx.workspaceId, updated, { replace: true });
+  return updated;
 }
 
 /** Archives a field (it keeps its values but leaves pickers and forms) or brings it back. */

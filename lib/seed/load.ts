@@ -2,6 +2,7 @@
  * Bulk-loads generated customers, orders, items and events into a workspace with COPY —
  * never row by row. Generation (optionally in a worker thread) overlaps with ingestion.
  */
+import { ensureWorkspaceSortIndexes } from "@/lib/custom-fields/sort-index";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -135,6 +136,7 @@ export async function seedWorkspace(db: Db, options: SeedOptions): Promise<SeedR
     replacedCustomers = await deleteWorkspaceCustomers(db, workspace.id);
   }
   const customFieldsCreated = await ensureSeedCustomFields(db, workspace.id, SEED_CUSTOM_FIELDS);
+  await ensureWorkspaceSortIndexes(db.sql, workspace.id);
 
   const now = (input.now ?? new Date()).getTime();
   const useWorker = input.worker === "auto" ? input.customers >= WORKER_THRESHOLD : input.worker;
