@@ -19,14 +19,15 @@ export const segmentDescriptionSchema = z
   .string()
   .trim()
   .max(SEGMENT_LIMITS.description, `Use at most ${SEGMENT_LIMITS.description} characters for the description.`)
-  .transform((s) => (s === "" ? null : s));
+  .nullish()
+  .transform((s) => (s ? s : null));
 
 /** A definition as sent by a form: any JSON, checked by parseDefinition against the catalog. */
 const definitionInput = z.unknown().refine((v) => v !== undefined, "The segment needs a definition.");
 
 export const createSegmentSchema = z.object({
   name: segmentNameSchema,
-  description: segmentDescriptionSchema.default(""),
+  description: segmentDescriptionSchema,
   definition: definitionInput,
 });
 export type CreateSegmentInput = z.input<typeof createSegmentSchema>;
@@ -51,4 +52,4 @@ export const segmentListParamsSchema = z.object({
 export type SegmentListParams = z.infer<typeof segmentListParamsSchema>;
 
 /** Input of the builder's live count. */
-export const liveCountSchema = z.object({ definition: definitionInput, segmentId: segmentIdSchema.optional() });
+export const liveCountSchema = z.object({ definition: definitionInput });
