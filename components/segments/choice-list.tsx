@@ -12,7 +12,7 @@ export function ChoiceList({
   describedBy?: string;
 }) {
   return (
-    <fieldset className="flex-1" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+    <fieldset className="flex-1" aria-describedby={describedBy}>
       <legend className="sr-only">{label}</legend>
       <div className={`flex flex-wrap gap-x-4 gap-y-1.5 rounded-md border px-3 py-2 ${invalid ? "border-red-500" : "border-slate-300"}`}>
         {options.length === 0 && <span className="text-sm text-slate-500">This field has no options.</span>}

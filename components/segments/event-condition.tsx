@@ -45,7 +45,6 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
       </div>
       {where.length > 0 && (
         <ul className="space-y-2" aria-label="Property filters">
-          <datalist id={propsId}>{suggestions.eventProperties.map((n) => <option key={n} value={n} />)}</datalist>
           {where.map((f, i) => {
             const type = valueType(f);
             const n = i + 1;
@@ -93,6 +92,7 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
           })}
         </ul>
       )}
+      <datalist id={propsId}>{suggestions.eventProperties.map((n) => <option key={n} value={n} />)}</datalist>
       {where.length < LIMITS.where && (
         <Button variant="ghost" size="sm" onClick={() => setWhere([...where, { operator: "eq", value: "" }])}>
           <Plus aria-hidden className="size-4" />
