@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { countSegment } from "@/lib/segments/count";
 import { InvalidDefinitionError } from "@/lib/segments/errors";
 import { createSegment, deleteSegment, duplicateSegment, SegmentConflictError, updateSegment } from "@/lib/segments/saved-mutations";
+import { explainCustomerSegments } from "@/lib/segments/saved-explain";
 import { getSegment, listSegments, type SavedSegmentContext } from "@/lib/segments/saved-queries";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { createWorkspace, customer, insertCustomers, only, where } from "./segments-support";
@@ -15,6 +16,7 @@ let A: SavedSegmentContext;
 let A2: SavedSegmentContext;
 let B: SavedSegmentContext;
 
+const POLE_OPTED_IN = crypto.randomUUID();
 const LIST = { q: "", sort: "name", dir: "asc" } as const;
 const poles = only(where("country", "in", ["PL"]));
 const optedIn = only(where("emailOptIn", "is_true"));
@@ -38,7 +40,7 @@ beforeAll(async () => {
   A2 = { workspaceId: a, timeZone: "UTC", userId: await createUser("Bo Colleague") };
   B = { workspaceId: b, timeZone: "UTC", userId: await createUser("Cy Other") };
   await insertCustomers(db.sql, a, [
-    customer({ country: "PL", emailOptIn: true }), customer({ country: "PL" }), customer({ country: "DE", emailOptIn: true }), customer({ country: "US" }),
+    customer({ id: POLE_OPTED_IN, country: "PL", emailOptIn: true }), customer({ country: "PL" }), customer({ country: "DE", emailOptIn: true }), customer({ country: "US" }),
   ]);
   await insertCustomers(db.sql, b, [customer({ country: "PL" })]);
 });
@@ -143,5 +145,18 @@ describe("listSegments", () => {
     const row = (await listSegments(A, { ...LIST, q: "Broken" })).rows[0];
     expect(row).toMatchObject({ members: null, share: null });
     expect(row.countProblem).toMatch(/unknown field "gone"/);
+  });
+});
+
+describe("explainCustomerSegments", () => {
+  it("says for every segment whether the customer is in it, with each condition's result", async () => {
+    const both = await createSegment(A, { name: "Poles not opted in", definition: only(where("country", "in", ["PL"]), where("emailOptIn", "is_false")) });
+    const result = await explainCustomerSegments(A, POLE_OPTED_IN);
+    const verdict = result!.verdicts.find((v) => v.id === both.id)!;
+    expect(verdict.member).toBe(false);
+    expect(verdict.explanation!.children!.map((c) => [c.result, c.actual])).toEqual([[true, "PL"], [false, true]]);
+    expect(result!.verdicts.find((v) => v.name === "Poles")?.member).toBe(true);
+    expect(result!.verdicts.find((v) => v.name === "Broken")).toMatchObject({ member: null, problem: expect.stringMatching(/unknown field/) });
+    expect(await explainCustomerSegments(B, POLE_OPTED_IN)).toBeNull();
   });
 });
