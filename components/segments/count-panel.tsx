@@ -6,23 +6,9 @@ import type { LiveCount } from "@/app/w/[workspace]/segments/actions";
 import { Alert } from "@/components/ui/alert";
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import { formatCount, formatShare } from "@/lib/format";
+import { countWarnings } from "@/lib/segments/count-warnings";
 import { describeNode } from "@/lib/segments/describe-node";
 import type { LiveCountState } from "./use-live-count";
-
-/** Below this share of all customers (or this many people) a segment is too small to act on. */
-export const SMALL_SHARE = 0.01;
-export const SMALL_PEOPLE = 50;
-
-/** The warnings of a count: matches nobody, everyone, or too few to act on. */
-export function countWarnings(members: number, total: number): string[] {
-  if (total === 0) return ["This workspace has no customers yet, so every segment is empty."];
-  if (members === 0) return ["This segment matches nobody. Loosen a condition."];
-  if (members === total) return ["This segment matches every customer. Add a condition that narrows it."];
-  if (members < SMALL_PEOPLE || members / total < SMALL_SHARE) {
-    return [`Too small to act on: ${formatCount(members)} ${members === 1 ? "person" : "people"} (${formatShare(members / total)} of customers), below ${SMALL_PEOPLE} people or 1% of customers.`];
-  }
-  return [];
-}
 
 function Result({ result, workspace, catalog, segmentNames }: { result: LiveCount; workspace: string; catalog: FieldCatalog; segmentNames: ReadonlyMap<string, string> }) {
   if (result.status === "invalid") return <p className="text-sm text-slate-600">Fix the highlighted conditions to see the count.</p>;
@@ -40,7 +26,7 @@ function Result({ result, workspace, catalog, segmentNames }: { result: LiveCoun
       {warnings.map((w) => <Alert key={w} variant="warning">{w}</Alert>)}
       <div>
         <h3 className="text-sm font-medium text-slate-900">Each top-level rule</h3>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           {funnel.combinator === "and" ? "Matching it alone, and still in after it and the rules above." : "Matching it alone, and matching it or a rule above."}
           {funnel.negate ? " The whole segment is negated: members are everyone outside the last figure." : ""}
         </p>
@@ -88,7 +74,7 @@ export function CountPanel({ state, workspace, catalog, segmentNames, blockedRea
     <section aria-labelledby="live-count-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex items-center justify-between">
         <h2 id="live-count-title" className="text-base font-semibold text-slate-900">Live count</h2>
-        <span aria-live="polite" className="text-xs text-slate-500">
+        <span aria-live="polite" className="text-xs text-slate-600">
           {state.status === "counting" && (
             <span className="inline-flex items-center gap-1"><Loader2 aria-hidden className="size-3 animate-spin" />Counting…</span>
           )}

@@ -64,8 +64,8 @@ function RowControls({ node, index, count, label }: { node: DraftNode; index: nu
 
 /** One condition of a group: its kind, its editor, its errors and its move / remove buttons. */
 function ConditionRow({ node, index, count, path }: { node: DraftCondition; index: number; count: number; path: string }) {
-  const { change } = useBuilder();
-  const errorsId = `errors-${node.id}`;
+  const { change, errors } = useBuilder();
+  const errorsId = errors.get(node.id)?.length ? `errors-${node.id}` : undefined;
   const label = `condition ${path}`;
   const editor =
     node.type === "orders" ? <OrdersCondition node={node} describedBy={errorsId} />
@@ -83,7 +83,7 @@ function ConditionRow({ node, index, count, path }: { node: DraftCondition; inde
         <div className="min-w-0 flex-1">{editor}</div>
         <RowControls node={node} index={index} count={count} label={label} />
       </div>
-      <NodeErrors id={errorsId} node={node} />
+      <NodeErrors id={`errors-${node.id}`} node={node} />
     </li>
   );
 }
@@ -107,7 +107,7 @@ export function GroupEditor({ group, depth, path, index = 0, count = 1 }: { grou
           <input type="checkbox" className="size-4 accent-brand-600" checked={group.negate} onChange={(e) => change(group.id, { ...group, negate: e.target.checked })} />
           Negate: {group.combinator === "or" ? "none of these" : "not all of these"}
         </label>
-        <span className="text-sm text-slate-500">{groupWords(group)}.</span>
+        <span className="text-sm text-slate-600">{groupWords(group)}.</span>
         {!isRoot && <div className="ml-auto"><RowControls node={group} index={index} count={count} label={name} /></div>}
       </div>
       <NodeErrors id={`errors-${group.id}`} node={group} />
@@ -124,7 +124,7 @@ export function GroupEditor({ group, depth, path, index = 0, count = 1 }: { grou
           )}
         </ol>
       ) : (
-        <p className="mt-3 text-sm text-slate-500">{isRoot ? "No conditions yet: add one to define who is in the segment." : "This group is empty: add a condition or remove the group."}</p>
+        <p className="mt-3 text-sm text-slate-600">{isRoot ? "No conditions yet: add one to define who is in the segment." : "This group is empty: add a condition or remove the group."}</p>
       )}
       {!readOnly && (
         <div className="mt-3 flex flex-wrap items-center gap-2">
@@ -136,7 +136,7 @@ export function GroupEditor({ group, depth, path, index = 0, count = 1 }: { grou
             <FolderPlus aria-hidden className="size-4" />
             Add group{isRoot ? "" : ` to group ${path}`}
           </Button>
-          <span id={hintId} className="text-xs text-slate-500">
+          <span id={hintId} className="text-xs text-slate-600">
             {blockedCondition ?? blockedGroup ?? `Level ${depth} of ${LIMITS.groupDepth}: groups nest at most ${LIMITS.groupDepth} levels deep.`}
           </span>
         </div>
