@@ -49,7 +49,7 @@ function Result({ result, workspace, catalog, segmentNames }: { result: LiveCoun
           <ul className="mt-1 space-y-1 text-sm">
             {sample.map((m) => (
               <li key={m.id}>
-                <Link className="text-brand-700 underline-offset-2 hover:underline" href={`/w/${workspace}/customers/${m.id}`}>{m.name ?? m.email ?? m.id}</Link>
+                <Link className="text-brand-700 underline underline-offset-2" href={`/w/${workspace}/customers/${m.id}`}>{m.name ?? m.email ?? m.id}</Link>
                 {m.name && m.email && <span className="text-slate-500"> · {m.email}</span>}
               </li>
             ))}

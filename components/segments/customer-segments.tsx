@@ -44,7 +44,7 @@ export function CustomerSegments({ workspace, verdicts, catalog }: { workspace: 
             {inside.map((v, i) => (
               <span key={v.id}>
                 {i > 0 && ", "}
-                <Link href={`/w/${workspace}/segments/${v.id}`} className="text-brand-700 hover:underline">{v.name}</Link>
+                <Link href={`/w/${workspace}/segments/${v.id}`} className="text-brand-700 underline underline-offset-2">{v.name}</Link>
               </span>
             ))}
           </p>
