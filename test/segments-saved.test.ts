@@ -75,6 +75,22 @@ describe("create and update", () => {
     expect(stored).toMatchObject({ version: 2, name: "Opted in (colleague)", definition: optedIn });
   });
 
+  it("lets exactly one of two simultaneous saves of the same version through", async () => {
+    const s = await createSegment(A, { name: "Race", definition: poles });
+    const results = await Promise.allSettled([
+      updateSegment(A, { id: s.id, version: 1, name: "Race (Ada)", definition: poles }),
+      updateSegment(A2, { id: s.id, version: 1, name: "Race (Bo)", definition: optedIn }),
+    ]);
+    const saved = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(SegmentConflictError);
+    const stored = await getSegment(A, s.id);
+    expect(stored?.version).toBe(2);
+    expect(stored?.name).toBe((saved[0] as PromiseFulfilledResult<{ name: string }>).value.name);
+  });
+
   it("rejects a segment that refers to itself (a cycle)", async () => {
     const s = await createSegment(A, { name: "Self", definition: poles });
     const self = only({ type: "segment", segmentId: s.id, operator: "in" });
@@ -107,11 +123,11 @@ describe("workspace scoping", () => {
     const audits = await auditCount(A.workspaceId);
     expect(await getSegment(B, s.id)).toBeNull();
     for (const attempt of [
-      updateSegment(B, { id: s.id, version: 1, name: "hijacked", definition: poles }),
-      deleteSegment(B, { id: s.id }),
-      duplicateSegment(B, { id: s.id }),
+      () => updateSegment(B, { id: s.id, version: 1, name: "hijacked", definition: poles }),
+      () => deleteSegment(B, { id: s.id }),
+      () => duplicateSegment(B, { id: s.id }),
     ]) {
-      await expect(attempt).rejects.toSatisfy((e) => e instanceof AppError && e.code === "not_found");
+      await expect(attempt()).rejects.toSatisfy((e) => e instanceof AppError && e.code === "not_found");
     }
     await expect(createSegment(B, { name: "ref", definition: only({ type: "segment", segmentId: s.id, operator: "in" }) })).rejects.toThrow(/unknown segment/);
     expect(await getSegment(A, s.id)).toMatchObject({ name: "A only", version: 1 });
