@@ -117,6 +117,24 @@ describe("duplicate and delete", () => {
   });
 });
 
+describe("delete racing a save that refers to the segment", () => {
+  it("never ends with a reference to a deleted segment", async () => {
+    for (let round = 0; round < 5; round++) {
+      const target = await createSegment(A, { name: `Target ${round}`, definition: poles });
+      const [deleted, created] = await Promise.allSettled([
+        deleteSegment(A, { id: target.id }),
+        createSegment(A, { name: `Refers ${round}`, definition: only({ type: "segment", segmentId: target.id, operator: "in" }) }),
+      ]);
+      expect([deleted.status, created.status].sort(), `round ${round}`).not.toEqual(["fulfilled", "fulfilled"]);
+      if (created.status === "fulfilled") {
+        expect(await getSegment(A, target.id)).not.toBeNull();
+        await deleteSegment(A, { id: created.value.id });
+      }
+      if (deleted.status === "fulfilled") expect(await getSegment(A, target.id)).toBeNull();
+    }
+  });
+});
+
 describe("workspace scoping", () => {
   it("treats another workspace's segment as not found and changes nothing", async () => {
     const s = await createSegment(A, { name: "A only", definition: poles });

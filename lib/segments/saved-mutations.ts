@@ -10,8 +10,8 @@ import { getCatalog } from "@/lib/fields/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadSegmentResolver } from "./count-references";
 import { InvalidDefinitionError } from "./errors";
-import { parseDefinition, type SegmentDefinition } from "./schema";
-import { getSegmentOrThrow, listSegmentDefinitions, segmentSelect, type SavedSegment, type SavedSegmentContext } from "./saved-queries";
+import { parseDefinition, walkNodes, type SegmentDefinition } from "./schema";
+import { getSegmentOrThrow, segmentSelect, type SavedSegment, type SavedSegmentContext } from "./saved-queries";
 import {
   createSegmentSchema, SEGMENT_LIMITS, segmentRefSchema, updateSegmentSchema, type CreateSegmentInput, type UpdateSegmentInput,
 } from "./saved-schemas";
@@ -40,12 +40,37 @@ async function audit(tx: Tx, ctx: SavedSegmentContext, action: string, segmentId
 
 const json = (d: SegmentDefinition) => d as unknown as Prisma.InputJsonValue;
 
+/** The segment ids a definition's segment conditions name. */
+function referencedIds(definition: SegmentDefinition): string[] {
+  const ids = new Set<string>();
+  walkNodes(definition.root, "root", (node) => {
+    if (node.type === "segment") ids.add(node.segmentId.toLowerCase());
+  });
+  return [...ids];
+}
+
+/**
+ * Locks the segments a definition refers to (FOR SHARE) inside the saving transaction and checks
+ * they still exist, so a concurrent delete either waits for this save (and then sees the reference)
+ * or has already removed them (and this save is refused).
+ */
+async function lockReferences(tx: Tx, ctx: SavedSegmentContext, definition: SegmentDefinition): Promise<void> {
+  const ids = referencedIds(definition);
+  if (ids.length === 0) return;
+  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT "id"::text AS "id" FROM "Segment" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ANY(${ids}::uuid[]) FOR SHARE`);
+  const found = new Set(rows.map((r) => r.id.toLowerCase()));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new AppError("conflict", "A segment this one uses was deleted while you were saving. Remove that condition and save again.");
+}
+
 /** Saves a new segment. */
 export async function createSegment(ctx: SavedSegmentContext, input: CreateSegmentInput): Promise<SavedSegment> {
   const data = createSegmentSchema.parse(input);
   const definition = await validDefinition(ctx, data.definition);
   const { prisma } = await getDb();
   const row = await prisma.$transaction(async (tx) => {
+    await lockReferences(tx, ctx, definition);
     const created = await tx.segment.create({
       data: { workspaceId: ctx.workspaceId, name: data.name, description: data.description, definition: json(definition), createdById: ctx.userId, updatedById: ctx.userId },
       select: { id: true },
@@ -65,6 +90,7 @@ export async function updateSegment(ctx: SavedSegmentContext, input: UpdateSegme
   const definition = await validDefinition(ctx, data.definition, data.id);
   const { prisma } = await getDb();
   await prisma.$transaction(async (tx) => {
+    await lockReferences(tx, ctx, definition);
     const { count } = await tx.segment.updateMany({
       where: { workspaceId: ctx.workspaceId, id: data.id, version: data.version },
       data: { name: data.name, description: data.description, definition: json(definition), updatedById: ctx.userId, version: { increment: 1 } },
@@ -102,25 +128,24 @@ function refersTo(stored: unknown, id: string): boolean {
   return false;
 }
 
-/** Names of the workspace's other segments whose definitions refer to this one. */
-export async function referencingSegments(ctx: { workspaceId: string }, id: string): Promise<string[]> {
-  return (await listSegmentDefinitions(ctx)).filter((s) => s.id !== id && refersTo(s.definition, id)).map((s) => s.name);
-}
-
 /** Deletes a segment; refused (AppError "conflict", naming them) while other segments refer to it. */
 export async function deleteSegment(ctx: SavedSegmentContext, input: { id: string }): Promise<{ name: string }> {
   const { id } = segmentRefSchema.parse(input);
-  const segment = await getSegmentOrThrow(ctx, id);
-  const referencing = await referencingSegments(ctx, id);
-  if (referencing.length > 0) {
-    const list = referencing.map((n) => `"${n}"`).join(", ");
-    throw new AppError("conflict", `"${segment.name}" can't be deleted: ${referencing.length === 1 ? "segment" : "segments"} ${list} ${referencing.length === 1 ? "uses" : "use"} it. Remove it from ${referencing.length === 1 ? "that segment" : "those segments"} first.`);
-  }
   const { prisma } = await getDb();
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.segment.deleteMany({ where: { workspaceId: ctx.workspaceId, id } });
-    if (count === 0) throw new AppError("not_found", "This segment doesn't exist in this workspace (it may have been deleted).");
+  return prisma.$transaction(async (tx) => {
+    // Locked first, so a save adding a reference to it either commits before the check below or waits (see lockReferences).
+    const [segment] = await tx.$queryRaw<{ name: string }[]>(Prisma.sql`
+      SELECT "name" FROM "Segment" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ${id}::uuid FOR UPDATE`);
+    if (!segment) throw new AppError("not_found", "This segment doesn't exist in this workspace (it may have been deleted).");
+    const others = await tx.segment.findMany({ where: { workspaceId: ctx.workspaceId, id: { not: id } }, select: { name: true, definition: true }, orderBy: { name: "asc" } });
+    const referencing = others.filter((s) => refersTo(s.definition, id)).map((s) => s.name);
+    if (referencing.length > 0) {
+      const list = referencing.map((n) => `"${n}"`).join(", ");
+      const one = referencing.length === 1;
+      throw new AppError("conflict", `"${segment.name}" can't be deleted: ${one ? "segment" : "segments"} ${list} ${one ? "uses" : "use"} it. Remove it from ${one ? "that segment" : "those segments"} first.`);
+    }
+    await tx.segment.deleteMany({ where: { workspaceId: ctx.workspaceId, id } });
     await audit(tx, ctx, "segment.delete", id, { name: segment.name });
+    return { name: segment.name };
   });
-  return { name: segment.name };
 }
