@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ProfileEvents } from "@/components/customers/profile-events";
 import { ProfileFields } from "@/components/customers/profile-fields";
 import { ProfileOrders } from "@/components/customers/profile-orders";
+import { CustomerSegments } from "@/components/segments/customer-segments";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import { customerDisplayName, formatInstant } from "@/lib/customers/display";
 import { getCustomerProfile, listCustomerEvents } from "@/lib/customers/queries";
 import { findField } from "@/lib/fields/catalog";
 import { getCatalog } from "@/lib/fields/queries";
+import { explainCustomerSegments } from "@/lib/segments/saved-explain";
 import { DeleteCustomerButton } from "./delete-customer-button";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -32,6 +34,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
     listCustomerEvents(ctx, customerId, { page: search.events }),
   ]);
   if (!profile) notFound();
+  const segments = can(ctx.role, "segments.read") ? await explainCustomerSegments(ctx, profile.customer.id) : null;
   const { customer } = profile;
   const name = customerDisplayName(customer);
   const base = `/w/${ctx.workspaceSlug}/customers/${customer.id}`;
@@ -79,6 +82,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
       </div>
       {notice && <Alert variant="success">{notice}</Alert>}
       <ProfileFields catalog={catalog} customer={customer} timeZone={ctx.timeZone} />
+      {segments && <CustomerSegments workspace={ctx.workspaceSlug} verdicts={segments.verdicts} catalog={segments.catalog} />}
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <ProfileOrders orders={profile.orders} total={profile.ordersTotal} timeZone={ctx.timeZone} />
         <ProfileEvents page={events} timeZone={ctx.timeZone} hrefFor={(page) => `${base}?events=${page}`} />
