@@ -65,7 +65,7 @@ monthly AS (
          count(*) FILTER (WHERE m."id" IS NOT NULL)::int AS "memberOrders"
   FROM "Order" o LEFT JOIN m ON m."id" = o."customerId"
   WHERE o."workspaceId" = ${ws} AND o."status" = 'paid' AND o."placedAt" >= ${from} AND o."placedAt" <= ${now}
-  GROUP BY date_trunc('month', o."placedAt" AT TIME ZONE ${input.timeZone}::text)
+  GROUP BY 1
 ),
 categories AS (
   SELECT i."category", sum(i."quantity" * i."unitPrice")::text AS "revenue", sum(i."quantity")::int AS "quantity"
