@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "@/lib/errors";
+import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
 import { segmentsBenchmark } from "./bench-segments";
 
@@ -16,6 +17,7 @@ export interface Benchmark {
 }
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
+  dashboard: dashboardBenchmark,
   import: importBenchmark,
   segments: segmentsBenchmark,
 };
