@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ScatterChart } from "@/components/charts/scatter-chart";
 import { ComparePicker } from "@/components/dashboard/compare-picker";
 import { OverlapMatrix } from "@/components/dashboard/overlap-matrix";
@@ -22,6 +23,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+const singleIdSchema = z.uuid();
+
 /** ?ids=a,b and ?ids=a&ids=b (the picker form) both name the segments. */
 function idsParam(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
@@ -34,10 +37,13 @@ export default async function CompareSegmentsPage({ params, searchParams }: Prop
   const all = await listSegmentNames(ctx);
   const raw = idsParam(search.ids);
   const parsed = raw === null ? null : compareIdsSchema.safeParse(raw);
-  const selected = parsed?.success ? parsed.data : [];
+  // One segment (the dashboard's "Compare" link) is a starting point, not an error: it is pre-checked.
+  const single = raw !== null && !parsed?.success ? singleIdSchema.safeParse(raw) : null;
+  const selected = parsed?.success ? parsed.data : single?.success ? [single.data] : [];
+  if (single?.success && !all.some((s) => s.id === single.data)) notFound();
 
   let comparison: SegmentComparison | null = null;
-  let problem: string | null = parsed && !parsed.success ? parsed.error.issues[0].message : null;
+  let problem: string | null = parsed && !parsed.success && !single?.success ? parsed.error.issues[0].message : null;
   if (parsed?.success) {
     let segments;
     try {
@@ -69,6 +75,9 @@ export default async function CompareSegmentsPage({ params, searchParams }: Prop
           <ComparePicker segments={all} selected={selected} />
         </CardContent>
       </Card>
+      {single?.success && (
+        <Alert variant="info">Pick at least one more segment to compare with.</Alert>
+      )}
       {problem && (
         <Alert variant="error" title="Cannot compare these segments.">
           {problem}
