@@ -41,6 +41,7 @@ export function dashboardStatement(input: DashboardSqlInput, w: DashboardWindows
   const ws = Prisma.sql`${input.workspaceId}::uuid`;
   const now = Prisma.sql`${w.now.toISOString()}::timestamptz`;
   const from = Prisma.sql`${w.last12Start.toISOString()}::timestamptz`;
+  const tz = Prisma.sql`${input.timeZone}::text`;
   const device = input.deviceKey ? Prisma.sql`c."attributes" ->> ${input.deviceKey}::text` : Prisma.sql`NULL::text`;
   return Prisma.sql`
 WITH m AS MATERIALIZED (
@@ -59,7 +60,7 @@ dims AS (
   FROM m GROUP BY GROUPING SETS (("country"), ("gender"), ("ageBand"), ("lifecycleStage"), ("language"), ("device"))
 ),
 monthly AS (
-  SELECT to_char(date_trunc('month', o."placedAt" AT TIME ZONE ${input.timeZone}::text), 'YYYY-MM') AS "month",
+  SELECT to_char(date_trunc('month', o."placedAt" AT TIME ZONE ${tz}), 'YYYY-MM') AS "month",
          sum(o."total")::text AS "allRevenue", count(*)::int AS "allOrders",
          COALESCE(sum(o."total") FILTER (WHERE m."id" IS NOT NULL), 0)::text AS "memberRevenue",
          count(*) FILTER (WHERE m."id" IS NOT NULL)::int AS "memberOrders"
@@ -68,11 +69,13 @@ monthly AS (
   GROUP BY 1
 ),
 categories AS (
+  -- LATERAL … OFFSET 0 (not flattened into a join): each member order's items through
+  -- ("workspaceId", "orderId"), never a scan of every item of the workspace.
   SELECT i."category", sum(i."quantity" * i."unitPrice")::text AS "revenue", sum(i."quantity")::int AS "quantity"
   FROM m
   JOIN "Order" o ON o."workspaceId" = ${ws} AND o."customerId" = m."id" AND o."status" = 'paid'
     AND o."placedAt" >= ${w.categoriesStart.toISOString()}::timestamptz AND o."placedAt" <= ${now}
-  JOIN "OrderItem" i ON i."workspaceId" = o."workspaceId" AND i."orderId" = o."id"
+  CROSS JOIN LATERAL (SELECT it."category", it."quantity", it."unitPrice" FROM "OrderItem" it WHERE it."workspaceId" = o."workspaceId" AND it."orderId" = o."id" OFFSET 0) i
   WHERE i."category" IS NOT NULL
   GROUP BY 1 ORDER BY sum(i."quantity" * i."unitPrice") DESC, 1 LIMIT ${TOP_CATEGORIES}
 ),
