@@ -72,6 +72,8 @@ test("two segments compared: headline numbers side by side, size against value, 
   await table.getByRole("link", { name: "High value" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "High value" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Export members (CSV)" })).toHaveCount(0);
+  const refused = await page.request.get(`${new URL(page.url()).pathname}/export`);
+  expect(refused.status()).toBe(403);
   const missing = await page.goto("/w/demo/segments/00000000-0000-4000-8000-000000000000/dashboard");
   expect(missing?.status()).toBe(404);
 });

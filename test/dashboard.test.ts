@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compareIdsSchema, compareSegments, getComparedSegments } from "@/lib/dashboard/compare";
+import { exportSegmentMembersCsv, MEMBER_EXPORT_HEADER } from "@/lib/dashboard/export";
 import { computeDashboard, getDashboardSegment } from "@/lib/dashboard/queries";
 import type { SegmentDashboard } from "@/lib/dashboard/types";
 import type { Db } from "@/lib/db/client";
@@ -175,6 +176,22 @@ describe("scoping", () => {
     const [m] = await hand<{ n: number }>(`SELECT count(*)::int AS n FROM (${members(HIGH_OPT_IN_SQL)}) c`, B.workspaceId);
     expect(dB.headline.customers).toBe(150);
     expect(dB.headline.members).toBe(m.n);
+  });
+});
+
+describe("exportSegmentMembersCsv", () => {
+  test("streams every member once, in id order, with the header, in small batches", async () => {
+    const id = await saveSegment(A.workspaceId, "export me", HIGH_OPT_IN);
+    const segment = await getDashboardSegment(A, id);
+    const stream = await exportSegmentMembersCsv({ ...A, userId: null }, segment, { now, batchRows: 7 });
+    const text = await new Response(stream).text();
+    const lines = text.replace(/^\uFEFF/, "").split("\r\n").filter((l) => l !== "");
+    expect(lines[0]).toBe(MEMBER_EXPORT_HEADER.join(","));
+    const want = await hand<{ id: string; totalSpent: string }>(`SELECT c.id, c."totalSpent"::text AS "totalSpent" FROM (${members(HIGH_OPT_IN_SQL)}) c ORDER BY c.id`);
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(want.map((w) => w.id));
+    expect(lines[1].split(",")[8]).toBe(want[0].totalSpent);
+    const [audit] = await hand<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "workspaceId" = $1 AND action = 'segment.export' AND "entityId" = '${id}'`);
+    expect(audit.n).toBe(1);
   });
 });
 
