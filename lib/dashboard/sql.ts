@@ -69,13 +69,18 @@ monthly AS (
   GROUP BY 1
 ),
 categories AS (
-  -- LATERAL … OFFSET 0 (not flattened into a join): each member order's items through
-  -- ("workspaceId", "orderId"), never a scan of every item of the workspace.
+  -- Both OFFSET 0 keep the planner from flattening: first the members' orders of the window,
+  -- then each one's items through ("workspaceId", "orderId"), never every item of the workspace.
   SELECT i."category", sum(i."quantity" * i."unitPrice")::text AS "revenue", sum(i."quantity")::int AS "quantity"
-  FROM m
-  JOIN "Order" o ON o."workspaceId" = ${ws} AND o."customerId" = m."id" AND o."status" = 'paid'
-    AND o."placedAt" >= ${w.categoriesStart.toISOString()}::timestamptz AND o."placedAt" <= ${now}
-  CROSS JOIN LATERAL (SELECT it."category", it."quantity", it."unitPrice" FROM "OrderItem" it WHERE it."workspaceId" = o."workspaceId" AND it."orderId" = o."id" OFFSET 0) i
+  FROM (
+    SELECT o."workspaceId", o."id" FROM m
+    JOIN "Order" o ON o."workspaceId" = ${ws} AND o."customerId" = m."id" AND o."status" = 'paid'
+      AND o."placedAt" >= ${w.categoriesStart.toISOString()}::timestamptz AND o."placedAt" <= ${now}
+    OFFSET 0
+  ) mo
+  CROSS JOIN LATERAL (
+    SELECT it."category", it."quantity", it."unitPrice" FROM "OrderItem" it WHERE it."workspaceId" = mo."workspaceId" AND it."orderId" = mo."id" OFFSET 0
+  ) i
   WHERE i."category" IS NOT NULL
   GROUP BY 1 ORDER BY sum(i."quantity" * i."unitPrice") DESC, 1 LIMIT ${TOP_CATEGORIES}
 ),
