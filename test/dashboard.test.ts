@@ -227,6 +227,12 @@ describe("compareSegments", () => {
       expect(o.shareOfB).toBeCloseTo(both.n / c.segments[j].headline.members, 10);
     }
     expect(c.overlaps.some((o) => o.both > 0)).toBe(true);
+    // Segments without members compare as zeros, the workspace's totals still there.
+    const empty = await saveSegment(A.workspaceId, "cmp none", { version: 1, root: { type: "group", combinator: "and", children: [{ type: "field", field: "totalSpent", operator: "lt", value: -1 }] } });
+    const none = await compareSegments(A, await getComparedSegments(A, [empty, empty]), { now });
+    expect(none.customers).toBe(400);
+    expect(none.segments[0].headline).toMatchObject({ members: 0, revenue: "0", orders: 0, averageMemberValue: null });
+    expect(none.overlaps).toEqual([{ a: empty, b: empty, both: 0, shareOfA: 0, shareOfB: 0 }]);
   });
 
   test("the ids of the URL: 2 to 6 distinct UUIDs", () => {

@@ -1,17 +1,17 @@
 /**
- * Comparison of 2 to 6 saved segments of one workspace in one scan of its customers: each
- * segment's predicate becomes a boolean column (compiled predicates are two-valued, never NULL),
- * and sizes, sums and every pairwise overlap are count(*) / sum() FILTERs over those columns.
+ * Comparison of 2 to 6 saved segments of one workspace in one statement: each segment's members
+ * once, one boolean column per segment for each customer in any of them, and sizes, sums and
+ * every pairwise overlap as count(*) / sum() FILTERs over those columns.
  */
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileDefinition } from "@/lib/segments/compile";
+import { compileWhere } from "@/lib/segments/compile";
 import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
 import { runCounting } from "@/lib/segments/count-run";
 import { headlineOf, ratio, type Headline } from "./metrics";
-import { DASHBOARD_TIMEOUT_MS, getDashboardSegment, type DashboardSegment } from "./queries";
+import { DASHBOARD_TIMEOUT_MS, DASHBOARD_WORK_MEM, getDashboardSegment, type DashboardSegment } from "./queries";
 import { dashboardWindows } from "./windows";
 
 import { MAX_COMPARED, MIN_COMPARED } from "./compare-limits";
@@ -56,11 +56,17 @@ export interface SegmentComparison {
 
 const col = (prefix: string, i: number, j?: number) => Prisma.raw(`"${prefix}${i}${j === undefined ? "" : `_${j}`}"`);
 
-/** The comparison statement over the flags s0…s(n-1). */
-export function comparisonStatement(workspaceId: string, predicates: Prisma.Sql[], newSince: Date, now: Date): Prisma.Sql {
-  const flags = predicates.map((p, i) => Prisma.sql`(${p}) AS ${col("s", i)}`);
+/**
+ * The comparison statement: each segment's members by its own WHERE (so the planner can use its
+ * semi-joins and indexes, as for a count), tagged and grouped per customer into one flag per
+ * segment; sizes, sums and pairwise overlaps are FILTERs over the flags, the workspace's totals an
+ * index-only scan of ("workspaceId", "totalSpent").
+ */
+export function comparisonStatement(workspaceId: string, wheres: Prisma.Sql[], newSince: Date, now: Date): Prisma.Sql {
+  const tagged = wheres.map((where, i) => Prisma.sql`SELECT c."id", ${i}::int AS "k", c."totalSpent", c."ordersCount", c."createdAt" FROM "Customer" c WHERE ${where}`);
+  const flags = wheres.map((_, i) => Prisma.sql`bool_or(u."k" = ${i}::int) AS ${col("s", i)}`);
   const aggregates: Prisma.Sql[] = [];
-  predicates.forEach((_, i) => {
+  wheres.forEach((_, i) => {
     const s = col("s", i);
     aggregates.push(
       Prisma.sql`count(*) FILTER (WHERE ${s})::int AS ${col("m", i)}`,
@@ -68,10 +74,16 @@ export function comparisonStatement(workspaceId: string, predicates: Prisma.Sql[
       Prisma.sql`COALESCE(sum(f."ordersCount") FILTER (WHERE ${s}), 0)::bigint AS ${col("o", i)}`,
       Prisma.sql`count(*) FILTER (WHERE ${s} AND f."createdAt" >= ${newSince.toISOString()}::timestamptz AND f."createdAt" <= ${now.toISOString()}::timestamptz)::int AS ${col("n", i)}`,
     );
-    for (let j = i + 1; j < predicates.length; j++) aggregates.push(Prisma.sql`count(*) FILTER (WHERE ${s} AND ${col("s", j)})::int AS ${col("b", i, j)}`);
+    for (let j = i + 1; j < wheres.length; j++) aggregates.push(Prisma.sql`count(*) FILTER (WHERE ${s} AND ${col("s", j)})::int AS ${col("b", i, j)}`);
   });
-  return Prisma.sql`SELECT count(*)::int AS "customers", COALESCE(sum(f."totalSpent"), 0)::text AS "revenue", ${Prisma.join(aggregates, ", ")}
-    FROM (SELECT c."totalSpent", c."ordersCount", c."createdAt", ${Prisma.join(flags, ", ")} FROM "Customer" c WHERE c."workspaceId" = ${workspaceId}::uuid) f`;
+  return Prisma.sql`WITH f AS (
+      SELECT u."id", max(u."totalSpent") AS "totalSpent", max(u."ordersCount") AS "ordersCount", max(u."createdAt") AS "createdAt", ${Prisma.join(flags, ", ")}
+      FROM (${Prisma.join(tagged, " UNION ALL ")}) u GROUP BY u."id"
+    )
+    SELECT a."customers", a."revenue", ${Prisma.join(aggregates, ", ")}
+    FROM (SELECT count(*)::int AS "customers", COALESCE(sum(x."totalSpent"), 0)::text AS "revenue" FROM "Customer" x WHERE x."workspaceId" = ${workspaceId}::uuid) a
+    LEFT JOIN f ON true
+    GROUP BY a."customers", a."revenue"`;
 }
 
 /** Loads the workspace's segments by id, in the order given; an id of another workspace (or none) is not found. */
@@ -89,14 +101,17 @@ export async function compareSegments(
     throw new AppError("invalid", `Compare ${MIN_COMPARED} to ${MAX_COMPARED} segments.`);
   }
   const now = options.now ?? new Date();
-  const predicates: Prisma.Sql[] = [];
+  const wheres: Prisma.Sql[] = [];
   for (const segment of segments) {
     const prepared = await prepareSegment(scope, segment.definition, now);
-    predicates.push(compileDefinition(prepared.definition, prepared.catalog, prepared.options));
+    wheres.push(compileWhere(prepared.definition, prepared.catalog, prepared.options));
   }
   const w = dashboardWindows(now, scope.timeZone);
-  const statement = comparisonStatement(scope.workspaceId, predicates, w.newSince, now);
-  const [row] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, (run) => run<Record<string, string | number>>(statement));
+  const statement = comparisonStatement(scope.workspaceId, wheres, w.newSince, now);
+  const [row] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, async (run) => {
+    await run({ text: "SELECT set_config('work_mem', $1, true)", values: [DASHBOARD_WORK_MEM] });
+    return run<Record<string, string | number>>(statement);
+  });
   const num = (key: string) => Number(row[key]);
   const compared = segments.map((segment, i) => ({
     id: segment.id,

@@ -17,7 +17,8 @@ import { dashboardWindows } from "./windows";
 /** Budget of one dashboard (PostgreSQL cancels past it; see runCounting). */
 export const DASHBOARD_TIMEOUT_MS = 30_000;
 
-const DASHBOARD_WORK_MEM = "64MB";
+/** work_mem of a dashboard or comparison transaction: hash joins and aggregates over up to a million members. */
+export const DASHBOARD_WORK_MEM = "64MB";
 
 /** The custom field whose values the "preferred device" breakdown shows. */
 export const DEVICE_FIELD_KEY = "preferred_device";
@@ -95,7 +96,6 @@ export async function computeDashboard(
   const where = compileWhere(prepared.definition, prepared.catalog, prepared.options);
   const statement = dashboardStatement({ workspaceId: scope.workspaceId, timeZone: scope.timeZone, where, deviceKey }, w);
   const [raw] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, async (run) => {
-    // Hash joins and aggregates over up to a million members need more than the default 4 MB.
     await run({ text: "SELECT set_config('work_mem', $1, true)", values: [DASHBOARD_WORK_MEM] });
     return run<unknown>(statement);
   });
