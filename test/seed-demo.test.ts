@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import { DEMO_USERS, DEMO_WORKSPACE, ensureDemoWorkspace } from "@/lib/seed/demo";
+import { countSegment } from "@/lib/segments/count";
+import { DEMO_SEGMENTS, DEMO_USERS, DEMO_WORKSPACE, ensureDemoWorkspace } from "@/lib/seed/demo";
 import { setupTestDb, teardownTestDb } from "./support/db";
 
 let db: Db;
@@ -15,6 +16,7 @@ async function totals(): Promise<Record<string, number>> {
     orders: await db.prisma.order.count(),
     events: await db.prisma.event.count(),
     customFields: await db.prisma.customField.count(),
+    segments: await db.prisma.segment.count(),
   };
 }
 
@@ -27,7 +29,7 @@ describe("ensureDemoWorkspace", () => {
   it("creates the demo workspace, one user per role and the customers", async () => {
     const lines: string[] = [];
     const result = await ensureDemoWorkspace(db, { customers: 200, log: (line) => lines.push(line) });
-    expect(result).toMatchObject({ workspaceCreated: true, usersCreated: 3, membershipsCreated: 3, customersLoaded: 200 });
+    expect(result).toMatchObject({ workspaceCreated: true, usersCreated: 3, membershipsCreated: 3, customersLoaded: 200, segmentsCreated: DEMO_SEGMENTS.length });
     const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
     expect(workspace).toMatchObject({ name: "Demo Store", timeZone: "Europe/Warsaw" });
     const members = await db.prisma.membership.findMany({ where: { workspaceId: workspace.id }, select: { role: true, user: { select: { email: true, passwordHash: true } } } });
@@ -40,10 +42,17 @@ describe("ensureDemoWorkspace", () => {
     expect(lines.join("\n")).toMatch(/Demo data loaded: 200 customers/);
   });
 
+  it("saves the demo segments, each valid and with members", async () => {
+    const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
+    const segments = await db.prisma.segment.findMany({ where: { workspaceId: workspace.id }, orderBy: { name: "asc" } });
+    expect(segments.map((s) => s.name)).toEqual(DEMO_SEGMENTS.map((s) => s.name).sort());
+    for (const s of segments) expect(await countSegment({ workspaceId: workspace.id, timeZone: workspace.timeZone }, s.definition), s.name).toBeGreaterThan(0);
+  });
+
   it("adds nothing when called again", async () => {
     const before = await totals();
     const result = await ensureDemoWorkspace(db, { customers: 200 });
-    expect(result).toMatchObject({ workspaceCreated: false, usersCreated: 0, membershipsCreated: 0, customersLoaded: 0 });
+    expect(result).toMatchObject({ workspaceCreated: false, usersCreated: 0, membershipsCreated: 0, customersLoaded: 0, segmentsCreated: 0 });
     expect(await totals()).toEqual(before);
   });
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "@/lib/errors";
 import { customersBenchmark } from "./bench-customers";
+import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
 import { segmentsBenchmark } from "./bench-segments";
 
@@ -18,6 +19,7 @@ export interface Benchmark {
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   customers: customersBenchmark,
+  dashboard: dashboardBenchmark,
   import: importBenchmark,
   segments: segmentsBenchmark,
 };

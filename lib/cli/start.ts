@@ -14,7 +14,7 @@ import { DEMO_USERS, ensureDemoWorkspace } from "@/lib/seed/demo";
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const STAMP = path.join(ROOT, ".next", "segmenta-source-hash");
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function listFiles(entry: string): string[] {

@@ -23,6 +23,43 @@ export const DEMO_USERS = [
   { email: "viewer@demo.segmenta.dev", password: "demo-viewer-2026", role: "viewer", name: "Vic Viewer" },
 ] as const;
 
+/** Saved segments a demo visitor finds (one each of value-based, behavioural and geographic + consent). */
+export const DEMO_SEGMENTS = [
+  {
+    name: "High value",
+    description: "Customers whose paid orders add up to $1,000 or more.",
+    definition: { version: 1, root: { type: "group", combinator: "and", negate: false, children: [{ type: "field", field: "totalSpent", operator: "gte", value: 1000 }] } },
+  },
+  {
+    name: "Lapsed buyers",
+    description: "Bought before, but not in the last 6 months.",
+    definition: {
+      version: 1,
+      root: {
+        type: "group", combinator: "and", negate: false,
+        children: [
+          { type: "field", field: "ordersCount", operator: "gte", value: 1 },
+          { type: "field", field: "lastOrderAt", operator: "more_than_ago", value: { amount: 6, unit: "month" } },
+        ],
+      },
+    },
+  },
+  {
+    name: "Newsletter subscribers in PL",
+    description: "Subscribed to the newsletter and living in Poland.",
+    definition: {
+      version: 1,
+      root: {
+        type: "group", combinator: "and", negate: false,
+        children: [
+          { type: "field", field: "custom.newsletter", operator: "is_true" },
+          { type: "field", field: "country", operator: "eq", value: "PL" },
+        ],
+      },
+    },
+  },
+] as const;
+
 export type EnsureDemoOptions = {
   log?: (line: string) => void;
   /** Fewer customers for tests; default 5,000. */
@@ -35,6 +72,7 @@ export type EnsureDemoResult = {
   usersCreated: number;
   membershipsCreated: number;
   customersLoaded: number;
+  segmentsCreated: number;
 };
 
 async function findOrCreateWorkspace(db: Db): Promise<{ id: string; created: boolean }> {
@@ -76,7 +114,17 @@ async function ensureDemoUsers(db: Db, workspaceId: string): Promise<{ usersCrea
   return { usersCreated, membershipsCreated: memberships.count };
 }
 
-/** Creates the demo workspace, its users and its customers where missing; a second call changes nothing. */
+/** Adds DEMO_SEGMENTS to a workspace that has no segment yet (a workspace whose segments were edited is left alone). */
+async function ensureDemoSegments(db: Db, workspaceId: string): Promise<number> {
+  if ((await db.prisma.segment.count({ where: { workspaceId } })) > 0) return 0;
+  const admin = await db.prisma.user.findUnique({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
+  const created = await db.prisma.segment.createMany({
+    data: DEMO_SEGMENTS.map((s) => ({ workspaceId, name: s.name, description: s.description, definition: s.definition, createdById: admin?.id, updatedById: admin?.id })),
+  });
+  return created.count;
+}
+
+/** Creates the demo workspace, its users, its customers and its segments where missing; a second call changes nothing. */
 export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {}): Promise<EnsureDemoResult> {
   const log = options.log ?? (() => undefined);
   const workspace = await findOrCreateWorkspace(db);
@@ -95,5 +143,7 @@ export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {
     customersLoaded = result.rows.Customer;
     log(`Demo data loaded: ${result.rows.Customer.toLocaleString("en-US")} customers, ${result.rows.Order.toLocaleString("en-US")} orders, ${result.rows.Event.toLocaleString("en-US")} events in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
   }
-  return { workspaceId: workspace.id, workspaceCreated: workspace.created, ...users, customersLoaded };
+  const segmentsCreated = await ensureDemoSegments(db, workspace.id);
+  if (segmentsCreated > 0) log(`Saved ${segmentsCreated} demo segments (${DEMO_SEGMENTS.map((s) => s.name).join(", ")}).`);
+  return { workspaceId: workspace.id, workspaceCreated: workspace.created, ...users, customersLoaded, segmentsCreated };
 }

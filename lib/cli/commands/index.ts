@@ -7,8 +7,9 @@ import { registerFieldsCommand } from "./fields";
 import { registerImportCommand } from "./import";
 import { registerSeedCommand } from "./seed";
 import { registerSegmentCommand } from "./segment";
+import { registerSnapshotsCommand } from "./snapshots";
 import { registerWorkspaceCommand } from "./workspace";
 
 export type { CliContext, RegisterCommand } from "./context";
 
-export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand];
+export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand, registerSnapshotsCommand];

@@ -1,0 +1,49 @@
+/** Display labels of breakdown values and category keys. Pure. */
+import { GENDER_OPTIONS, LIFECYCLE_STAGE_OPTIONS, type FieldOption } from "@/lib/fields/catalog";
+import { PRODUCT_CATEGORIES } from "@/lib/seed/data/catalog";
+import { ageBandLabel } from "./age-bands";
+import type { BreakdownDimension } from "./types";
+
+export const NOT_SET = "Not set";
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+function displayName(names: Intl.DisplayNames, code: string): string {
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed code: show it as stored
+  }
+}
+
+function optionLabel(options: readonly FieldOption[], key: string): string {
+  return options.find((o) => o.key === key)?.label ?? key;
+}
+
+/** The label of one breakdown value; null is "Not set". deviceOptions: the device field's options. */
+export function breakdownLabel(dimension: BreakdownDimension, key: string | null, deviceOptions: readonly FieldOption[] = []): string {
+  if (key === null || key === "") return NOT_SET;
+  switch (dimension) {
+    case "country":
+      return displayName(regionNames, key);
+    case "language":
+      return displayName(languageNames, key);
+    case "gender":
+      return optionLabel(GENDER_OPTIONS, key);
+    case "lifecycleStage":
+      return optionLabel(LIFECYCLE_STAGE_OPTIONS, key);
+    case "ageBand":
+      return ageBandLabel(key);
+    case "device":
+      return optionLabel(deviceOptions, key);
+  }
+}
+
+/** A product category's label: the catalog's for known keys, else the key with its first letter upper-cased. */
+export function categoryLabel(key: string): string {
+  const known = PRODUCT_CATEGORIES.find((c) => c.key === key);
+  if (known) return known.label;
+  const spaced = key.replaceAll("_", " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
