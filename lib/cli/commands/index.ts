@@ -5,10 +5,11 @@ import type { RegisterCommand } from "./context";
 import { registerDemoCommand } from "./demo";
 import { registerFieldsCommand } from "./fields";
 import { registerImportCommand } from "./import";
+import { registerRfmCommand } from "./rfm";
 import { registerSeedCommand } from "./seed";
 import { registerSegmentCommand } from "./segment";
 import { registerWorkspaceCommand } from "./workspace";
 
 export type { CliContext, RegisterCommand } from "./context";
 
-export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand];
+export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand, registerRfmCommand];

@@ -1,0 +1,63 @@
+/** RFM writes: the refresh of the stored scores, and the admin's rule set. */
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { LocalDate } from "@/lib/segments/time";
+import type { RfmRule } from "./rules";
+import { rfmRuleSetSchema, ruleSetFieldErrors } from "./schemas";
+import { getRfmRun, loadRfmContext, scoredCustomersSql, type RfmRunInfo, type RfmScope } from "./queries";
+
+/**
+ * Recomputes the workspace's stored RFM scores at the analysis date (default: today in its zone),
+ * set-based: the quantiles in one scan (percentile_cont), then every score and segment in one
+ * INSERT … SELECT, replacing the previous rows in the same transaction.
+ */
+export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Promise<RfmRunInfo> {
+  const { sql } = await getDb();
+  const started = performance.now();
+  await sql.transaction(async (tx) => {
+    // One refresh per workspace at a time; a second waits and then recomputes from fresh data.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('rfm:' || $1::text))`, [scope.workspaceId]);
+    const context = await loadRfmContext(scope, analysisDate, tx);
+    await tx.query(`DELETE FROM "CustomerRfm" WHERE "workspaceId" = $1`, [scope.workspaceId]);
+    if (context.cuts) {
+      const select = scoredCustomersSql(scope, { ...context, cuts: context.cuts });
+      const insert = Prisma.sql`INSERT INTO "CustomerRfm" ("workspaceId", "customerId", "recencyDays", "frequency", "monetary", "r", "f", "m", "segment")
+        SELECT ${scope.workspaceId}::uuid, s."id", s."recencyDays", s."frequency", s."monetary", s."r", s."f", s."m", s."segment" FROM (${select}) s`;
+      await tx.query(insert.text, insert.values);
+    }
+    const durationMs = Math.round(performance.now() - started);
+    await tx.query(
+      `INSERT INTO "RfmRun" ("workspaceId", "analysisDate", "computedAt", "durationMs", "customers", "cuts", "rules")
+       VALUES ($1, $2::date, now(), $3, $4, $5::jsonb, $6::jsonb)
+       ON CONFLICT ("workspaceId") DO UPDATE SET "analysisDate" = EXCLUDED."analysisDate", "computedAt" = EXCLUDED."computedAt",
+         "durationMs" = EXCLUDED."durationMs", "customers" = EXCLUDED."customers", "cuts" = EXCLUDED."cuts", "rules" = EXCLUDED."rules"`,
+      [scope.workspaceId, context.analysisDate, durationMs, context.population.customers, context.cuts ? JSON.stringify(context.cuts) : null, JSON.stringify(context.rules)],
+    );
+  });
+  const run = await getRfmRun(scope);
+  if (!run) throw new Error("the RFM refresh did not record its run");
+  return run;
+}
+
+/**
+ * Saves the workspace's rule set (parsed: AppError("invalid") with field errors such as
+ * "rules.2.recency"), keeping the other settings, and re-assigns the stored segments with it at
+ * the stored analysis date.
+ */
+export async function saveRfmRules(scope: RfmScope, input: unknown): Promise<RfmRule[]> {
+  const parsed = rfmRuleSetSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "Some segment rules need fixing.", ruleSetFieldErrors(parsed.error));
+  const rules = parsed.data;
+  const { sql } = await getDb();
+  await sql.transaction(async (tx) => {
+    const [row] = await tx.query<{ settings: unknown }>(`SELECT "settings" FROM "Workspace" WHERE "id" = $1 FOR UPDATE`, [scope.workspaceId]);
+    if (!row) throw new AppError("not_found", "This workspace no longer exists.");
+    const others = typeof row.settings === "object" && row.settings !== null && !Array.isArray(row.settings) ? row.settings : {};
+    await tx.query(`UPDATE "Workspace" SET "settings" = $2::jsonb, "updatedAt" = now() WHERE "id" = $1`, [scope.workspaceId, JSON.stringify({ ...others, rfm: { rules } })]);
+  });
+  const run = await getRfmRun(scope);
+  if (run) await refreshRfm(scope, run.analysisDate);
+  return rules;
+}

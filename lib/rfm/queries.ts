@@ -1,0 +1,246 @@
+/**
+ * RFM reads. loadRfmContext scores live (the population's quantiles now, for segment conditions
+ * and the command line); the page reads what refreshRfm stored (CustomerRfm, RfmRun).
+ */
+import "server-only";
+import { getDb, type SqlDriver } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SqlKit } from "@/lib/segments/operators";
+import { createClock, isLocalDate, type LocalDate } from "@/lib/segments/time";
+import type { RfmContext } from "./context";
+import { OTHERS, segmentKey, segmentNames, type RfmRule } from "./rules";
+import { rulesFromSettings } from "./schemas";
+import type { RfmCuts } from "./scoring";
+import { quantilesSql, scoredSql, segmentSql, recencySql, scoresSql } from "./sql";
+
+export const q: SqlKit = { sql: Prisma.sql, join: Prisma.join, raw: Prisma.raw };
+
+/** What RFM reads need of the context. */
+export interface RfmScope {
+  workspaceId: string;
+  /** The workspace's IANA time zone. */
+  timeZone: string;
+}
+
+/** The population's quantile cut points and ranges. */
+export interface RfmPopulation {
+  customers: number;
+  cuts: RfmCuts | null;
+  min: { recency: number; frequency: number; monetary: number } | null;
+  max: { recency: number; frequency: number; monetary: number } | null;
+}
+
+type QuantileRow = {
+  customers: number; recency: number[] | null; frequency: number[] | null; monetary: number[] | null;
+  minRecency: number | null; maxRecency: number | null; minFrequency: number | null; maxFrequency: number | null;
+  minMonetary: string | number | null; maxMonetary: string | number | null;
+};
+
+const nums = (a: unknown): number[] => (a as unknown[]).map(Number);
+
+/** The population's cut points at an analysis date (one scan of the workspace's customers). */
+export async function loadRfmPopulation(sql: SqlDriver, scope: RfmScope, analysisDate: LocalDate): Promise<RfmPopulation> {
+  const statement = quantilesSql(q, scope.workspaceId, { analysisDate, timeZone: scope.timeZone });
+  const [row] = await sql.query<QuantileRow>(statement.text, statement.values);
+  if (!row || row.customers === 0 || !row.recency || !row.frequency || !row.monetary) return { customers: 0, cuts: null, min: null, max: null };
+  const plus1 = (a: unknown) => nums(a).map((v) => v + 1);
+  return {
+    customers: row.customers,
+    cuts: { recency: plus1(row.recency), frequency: plus1(row.frequency), monetary: plus1(row.monetary) },
+    min: { recency: Number(row.minRecency), frequency: Number(row.minFrequency), monetary: Number(row.minMonetary) },
+    max: { recency: Number(row.maxRecency), frequency: Number(row.maxFrequency), monetary: Number(row.maxMonetary) },
+  };
+}
+
+/** The workspace's RFM rule set (the package defaults until an admin saves one). */
+export async function getRfmRules(ctx: { workspaceId: string }, sql?: SqlDriver): Promise<RfmRule[]> {
+  const driver = sql ?? (await getDb()).sql;
+  const [row] = await driver.query<{ settings: unknown }>(`SELECT "settings" FROM "Workspace" WHERE "id" = $1`, [ctx.workspaceId]);
+  if (!row) throw new AppError("not_found", "This workspace no longer exists.");
+  return rulesFromSettings(row.settings);
+}
+
+/** Today in the workspace's zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
+  return createClock(now, timeZone).today;
+}
+
+/** Checks an analysis date given by a user ("YYYY-MM-DD", a real date). */
+export function parseAnalysisDate(text: string): LocalDate {
+  if (!isLocalDate(text)) throw new AppError("invalid", `The analysis date must be a date written YYYY-MM-DD, such as 2006-12-31 (got "${text}").`);
+  return text;
+}
+
+/** The live scoring context: the workspace's rules and the population's cut points at the analysis date (default today). */
+export async function loadRfmContext(scope: RfmScope, analysisDate?: LocalDate, sql?: SqlDriver): Promise<RfmContext & { population: RfmPopulation }> {
+  const driver = sql ?? (await getDb()).sql;
+  const date = analysisDate ?? todayIn(scope.timeZone);
+  const [rules, population] = await Promise.all([getRfmRules(scope, driver), loadRfmPopulation(driver, scope, date)]);
+  return { analysisDate: date, timeZone: scope.timeZone, rules, cuts: population.cuts, population };
+}
+
+/** One customer as the command line prints it. */
+export interface RfmCustomerRow {
+  id: string;
+  email: string | null;
+  recencyDays: number;
+  frequency: number;
+  monetary: string;
+  r: number;
+  f: number;
+  m: number;
+  score: number;
+  segment: string;
+}
+
+/** The SELECT of scored customers (id, email, measures, scores, segment) in a context; the refresh inserts it. */
+export function scoredCustomersSql(scope: RfmScope, context: RfmContext & { cuts: RfmCuts }): Prisma.Sql {
+  const { r, f, m } = scoresSql(q, context);
+  return Prisma.sql`SELECT c."id", c."email", ${recencySql(q, context)} AS "recencyDays", c."ordersCount" AS "frequency",
+      c."totalSpent" AS "monetary", ${r} AS "r", ${f} AS "f", ${m} AS "m", ${segmentSql(q, context)} AS "segment"
+    FROM "Customer" c WHERE c."workspaceId" = ${scope.workspaceId}::uuid AND ${scoredSql(q)}`;
+}
+
+/**
+ * Every scored customer, live, in batches ordered by id (keyset paging; constant memory at any
+ * size), for the command line.
+ */
+export async function forEachRfmBatch(scope: RfmScope, context: RfmContext, onBatch: (rows: RfmCustomerRow[]) => void | Promise<void>, batchSize = 5000): Promise<void> {
+  if (!context.cuts) return;
+  const { sql } = await getDb();
+  const base = scoredCustomersSql(scope, { ...context, cuts: context.cuts });
+  let after: string | null = null;
+  for (;;) {
+    const statement: Prisma.Sql = Prisma.sql`SELECT s."id", s."email", s."recencyDays", s."frequency", s."monetary"::text AS "monetary", s."r", s."f", s."m",
+        (100 * s."r" + 10 * s."f" + s."m") AS "score", s."segment"
+      FROM (${base} ${after === null ? Prisma.empty : Prisma.sql`AND c."id" > ${after}::uuid`} ORDER BY c."id" LIMIT ${batchSize}) s ORDER BY s."id"`;
+    const rows = await sql.query<RfmCustomerRow>(statement.text, statement.values);
+    if (rows.length === 0) return;
+    await onBatch(rows);
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/** The stored refresh of a workspace: when, for which date, with which rules; null before the first. */
+export interface RfmRunInfo {
+  analysisDate: LocalDate;
+  computedAt: Date;
+  durationMs: number;
+  customers: number;
+  cuts: RfmCuts | null;
+  rules: RfmRule[];
+}
+
+/** The workspace's last RFM refresh, or null. */
+export async function getRfmRun(ctx: { workspaceId: string }): Promise<RfmRunInfo | null> {
+  const { sql } = await getDb();
+  const [row] = await sql.query<{ analysisDate: string; computedAt: Date; durationMs: number; customers: number; cuts: RfmCuts | null; rules: unknown }>(
+    `SELECT "analysisDate"::text AS "analysisDate", "computedAt", "durationMs", "customers", "cuts", "rules" FROM "RfmRun" WHERE "workspaceId" = $1`,
+    [ctx.workspaceId],
+  );
+  if (!row) return null;
+  return { ...row, computedAt: new Date(row.computedAt), rules: rulesFromSettings({ rfm: { rules: row.rules } }) };
+}
+
+/** One row of the segment table. */
+export interface RfmSegmentSummary {
+  segment: string;
+  key: string;
+  customers: number;
+  orders: number;
+  /** Decimal strings (exact sums). */
+  revenue: string;
+  /** revenue / orders rounded to 2 places; null without orders. */
+  aov: string | null;
+  /** This segment's share of all scored revenue, 0–1. */
+  revenueShare: number;
+}
+
+/** The segment table of the stored scores, in rule order then "Others" (segments no longer in the rules after them). */
+export async function getRfmSummary(ctx: { workspaceId: string }, rules: readonly RfmRule[]): Promise<RfmSegmentSummary[]> {
+  const { sql } = await getDb();
+  const rows = await sql.query<{ segment: string; customers: number; orders: string; revenue: string }>(
+    `SELECT "segment", count(*)::int AS "customers", sum("frequency")::text AS "orders", sum("monetary")::text AS "revenue"
+     FROM "CustomerRfm" WHERE "workspaceId" = $1 GROUP BY "segment"`,
+    [ctx.workspaceId],
+  );
+  const total = rows.reduce((s, r) => s + Number(r.revenue), 0);
+  const order = segmentNames(rules);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return rows
+    .sort((a, b) => rank(a.segment) - rank(b.segment) || a.segment.localeCompare(b.segment))
+    .map((r) => ({
+      segment: r.segment,
+      key: segmentKey(r.segment),
+      customers: r.customers,
+      orders: Number(r.orders),
+      revenue: r.revenue,
+      aov: Number(r.orders) > 0 ? (Number(r.revenue) / Number(r.orders)).toFixed(2) : null,
+      revenueShare: total > 0 ? Number(r.revenue) / total : 0,
+    }));
+}
+
+/** One cell of the R × F grid. */
+export interface RfmGridCell {
+  r: number;
+  f: number;
+  customers: number;
+  /** Mean monetary value (total paid per customer) in the cell; null when empty. */
+  avgMonetary: number | null;
+}
+
+/** The 25 cells of the R × F grid of the stored scores (empty cells included). */
+export async function getRfmGrid(ctx: { workspaceId: string }): Promise<RfmGridCell[]> {
+  const { sql } = await getDb();
+  const rows = await sql.query<{ r: number; f: number; customers: number; avg: string }>(
+    `SELECT "r", "f", count(*)::int AS "customers", avg("monetary")::text AS "avg" FROM "CustomerRfm" WHERE "workspaceId" = $1 GROUP BY "r", "f"`,
+    [ctx.workspaceId],
+  );
+  const cells: RfmGridCell[] = [];
+  for (let r = 5; r >= 1; r--) {
+    for (let f = 1; f <= 5; f++) {
+      const row = rows.find((x) => x.r === r && x.f === f);
+      cells.push({ r, f, customers: row?.customers ?? 0, avgMonetary: row ? Number(row.avg) : null });
+    }
+  }
+  return cells;
+}
+
+/** One member of an RFM segment as its page lists them. */
+export interface RfmMember {
+  id: string;
+  name: string | null;
+  email: string | null;
+  recencyDays: number;
+  frequency: number;
+  monetary: string;
+  r: number;
+  f: number;
+  m: number;
+}
+
+/** The stored segment with this URL key (a rule's, "others", or one assigned by an older rule set); null if none. */
+export async function findRfmSegment(ctx: { workspaceId: string }, key: string, rules: readonly RfmRule[]): Promise<string | null> {
+  const known = segmentNames(rules).find((n) => segmentKey(n) === key);
+  if (known) return known;
+  const { sql } = await getDb();
+  const rows = await sql.query<{ segment: string }>(`SELECT DISTINCT "segment" FROM "CustomerRfm" WHERE "workspaceId" = $1`, [ctx.workspaceId]);
+  return rows.map((r) => r.segment).find((n) => segmentKey(n) === key) ?? (key === segmentKey(OTHERS) ? OTHERS : null);
+}
+
+/** A page of a segment's members, by total paid (highest first), with the segment's size. */
+export async function listRfmMembers(ctx: { workspaceId: string }, segment: string, page: number, pageSize: number): Promise<{ total: number; members: RfmMember[] }> {
+  const { sql } = await getDb();
+  const [{ total }] = await sql.query<{ total: number }>(`SELECT count(*)::int AS "total" FROM "CustomerRfm" WHERE "workspaceId" = $1 AND "segment" = $2`, [ctx.workspaceId, segment]);
+  const members = await sql.query<RfmMember>(
+    `SELECT c."id", NULLIF(concat_ws(' ', c."firstName", c."lastName"), '') AS "name", c."email", s."recencyDays", s."frequency",
+            s."monetary"::text AS "monetary", s."r", s."f", s."m"
+     FROM "CustomerRfm" s JOIN "Customer" c ON c."workspaceId" = s."workspaceId" AND c."id" = s."customerId"
+     WHERE s."workspaceId" = $1 AND s."segment" = $2
+     ORDER BY s."monetary" DESC, c."id" LIMIT $3 OFFSET $4`,
+    [ctx.workspaceId, segment, pageSize, (page - 1) * pageSize],
+  );
+  return { total, members };
+}
