@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "@/lib/errors";
 import { importBenchmark } from "./bench-import";
+import { rfmBenchmark } from "./bench-rfm";
 import { segmentsBenchmark } from "./bench-segments";
 
 /** One benchmark: what it measures, how it is called, and the run. */
@@ -18,6 +19,7 @@ export interface Benchmark {
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   import: importBenchmark,
   segments: segmentsBenchmark,
+  rfm: rfmBenchmark,
 };
 
 function help(log: (line: string) => void): void {
