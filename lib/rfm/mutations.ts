@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { LocalDate } from "@/lib/segments/time";
 import type { RfmRule } from "./rules";
 import { rfmRuleSetSchema, ruleSetFieldErrors } from "./schemas";
-import { getRfmRun, loadRfmContext, scoredCustomersSql, type RfmRunInfo, type RfmScope } from "./queries";
+import { forgetLiveQuantiles, getRfmRun, loadRfmContext, scoredCustomersSql, type RfmRunInfo, type RfmScope } from "./queries";
 
 /**
  * Recomputes the workspace's stored RFM scores at the analysis date (default: today in its zone),
@@ -36,6 +36,7 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
       [scope.workspaceId, context.analysisDate, durationMs, context.population.customers, context.cuts ? JSON.stringify(context.cuts) : null, JSON.stringify(context.rules)],
     );
   });
+  forgetLiveQuantiles(scope.workspaceId);
   const run = await getRfmRun(scope);
   if (!run) throw new Error("the RFM refresh did not record its run");
   return run;

@@ -12,7 +12,7 @@ import type { RfmContext } from "./context";
 import { OTHERS, segmentKey, segmentNames, type RfmRule } from "./rules";
 import { rulesFromSettings } from "./schemas";
 import type { RfmCuts } from "./scoring";
-import { quantilesSql, scoredSql, segmentSql, recencySql, scoresSql } from "./sql";
+import { quantilesSql, recencySql, scoredSql, scoresSql, segmentOfScoresSql } from "./sql";
 
 export const q: SqlKit = { sql: Prisma.sql, join: Prisma.join, raw: Prisma.raw };
 
@@ -42,7 +42,13 @@ const nums = (a: unknown): number[] => (a as unknown[]).map(Number);
 /** The population's cut points at an analysis date (one scan of the workspace's customers). */
 export async function loadRfmPopulation(sql: SqlDriver, scope: RfmScope, analysisDate: LocalDate): Promise<RfmPopulation> {
   const statement = quantilesSql(q, scope.workspaceId, { analysisDate, timeZone: scope.timeZone });
-  const [row] = await sql.query<QuantileRow>(statement.text, statement.values);
+  // Three sorts of every scored customer: with the default 4 MB of work_mem they spill to disk.
+  const [row] = sql.kind === "postgres"
+    ? await sql.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('work_mem', '256MB', true)`);
+        return tx.query<QuantileRow>(statement.text, statement.values);
+      })
+    : await sql.query<QuantileRow>(statement.text, statement.values);
   if (!row || row.customers === 0 || !row.recency || !row.frequency || !row.monetary) return { customers: 0, cuts: null, min: null, max: null };
   const plus1 = (a: unknown) => nums(a).map((v) => v + 1);
   return {
@@ -72,6 +78,36 @@ export function parseAnalysisDate(text: string): LocalDate {
   return text;
 }
 
+/** How long segment counting reuses a workspace's live quantiles (one scan of its customers). */
+export const LIVE_QUANTILES_TTL_MS = 60_000;
+const liveQuantiles = new Map<string, { at: number; population: Promise<RfmPopulation> }>();
+
+/**
+ * The live scoring context for segment conditions: like loadRfmContext, but the population's
+ * quantiles are reused for up to LIVE_QUANTILES_TTL_MS per workspace and date, so a rule builder
+ * counting again and again does not rescan 1,000,000 customers each time. Scores and rules are
+ * always current; only the cut points may be that old.
+ */
+export async function loadLiveRfmContext(scope: RfmScope, analysisDate: LocalDate): Promise<RfmContext> {
+  const { sql } = await getDb();
+  const key = `${scope.workspaceId}|${analysisDate}|${scope.timeZone}`;
+  const now = Date.now();
+  let cached = liveQuantiles.get(key);
+  if (!cached || now - cached.at > LIVE_QUANTILES_TTL_MS) {
+    cached = { at: now, population: loadRfmPopulation(sql, scope, analysisDate) };
+    liveQuantiles.set(key, cached);
+    cached.population.catch(() => liveQuantiles.delete(key));
+    for (const [k, v] of liveQuantiles) if (now - v.at > LIVE_QUANTILES_TTL_MS) liveQuantiles.delete(k);
+  }
+  const [rules, population] = await Promise.all([getRfmRules(scope, sql), cached.population]);
+  return { analysisDate, timeZone: scope.timeZone, rules, cuts: population.cuts };
+}
+
+/** Forgets the cached live quantiles of a workspace (after its data changed in bulk, e.g. a refresh). */
+export function forgetLiveQuantiles(workspaceId: string): void {
+  for (const k of liveQuantiles.keys()) if (k.startsWith(`${workspaceId}|`)) liveQuantiles.delete(k);
+}
+
 /** The live scoring context: the workspace's rules and the population's cut points at the analysis date (default today). */
 export async function loadRfmContext(scope: RfmScope, analysisDate?: LocalDate, sql?: SqlDriver): Promise<RfmContext & { population: RfmPopulation }> {
   const driver = sql ?? (await getDb()).sql;
@@ -95,11 +131,16 @@ export interface RfmCustomerRow {
 }
 
 /** The SELECT of scored customers (id, email, measures, scores, segment) in a context; the refresh inserts it. */
-export function scoredCustomersSql(scope: RfmScope, context: RfmContext & { cuts: RfmCuts }): Prisma.Sql {
+export function scoredCustomersSql(scope: RfmScope, context: RfmContext & { cuts: RfmCuts }, page?: { after: string | null; limit: number }): Prisma.Sql {
   const { r, f, m } = scoresSql(q, context);
-  return Prisma.sql`SELECT c."id", c."email", ${recencySql(q, context)} AS "recencyDays", c."ordersCount" AS "frequency",
-      c."totalSpent" AS "monetary", ${r} AS "r", ${f} AS "f", ${m} AS "m", ${segmentSql(q, context)} AS "segment"
-    FROM "Customer" c WHERE c."workspaceId" = ${scope.workspaceId}::uuid AND ${scoredSql(q)}`;
+  const col = (name: string) => Prisma.raw(`s."${name}"`);
+  // OFFSET 0 keeps the inner query whole, so each score is computed once per customer.
+  return Prisma.sql`SELECT s.*, ${segmentOfScoresSql(q, context.rules, col("r"), col("f"), col("m"))} AS "segment"
+    FROM (SELECT c."id", c."email", ${recencySql(q, context)} AS "recencyDays", c."ordersCount" AS "frequency",
+            c."totalSpent" AS "monetary", ${r} AS "r", ${f} AS "f", ${m} AS "m"
+          FROM "Customer" c WHERE c."workspaceId" = ${scope.workspaceId}::uuid AND ${scoredSql(q)}
+          ${page?.after ? Prisma.sql`AND c."id" > ${page.after}::uuid` : Prisma.empty}
+          ${page ? Prisma.sql`ORDER BY c."id" LIMIT ${page.limit}` : Prisma.empty} OFFSET 0) s`;
 }
 
 /**
@@ -109,12 +150,13 @@ export function scoredCustomersSql(scope: RfmScope, context: RfmContext & { cuts
 export async function forEachRfmBatch(scope: RfmScope, context: RfmContext, onBatch: (rows: RfmCustomerRow[]) => void | Promise<void>, batchSize = 5000): Promise<void> {
   if (!context.cuts) return;
   const { sql } = await getDb();
-  const base = scoredCustomersSql(scope, { ...context, cuts: context.cuts });
+  const scored = { ...context, cuts: context.cuts };
   let after: string | null = null;
   for (;;) {
-    const statement: Prisma.Sql = Prisma.sql`SELECT s."id", s."email", s."recencyDays", s."frequency", s."monetary"::text AS "monetary", s."r", s."f", s."m",
-        (100 * s."r" + 10 * s."f" + s."m") AS "score", s."segment"
-      FROM (${base} ${after === null ? Prisma.empty : Prisma.sql`AND c."id" > ${after}::uuid`} ORDER BY c."id" LIMIT ${batchSize}) s ORDER BY s."id"`;
+    const page = scoredCustomersSql(scope, scored, { after, limit: batchSize });
+    const statement: Prisma.Sql = Prisma.sql`SELECT p."id", p."email", p."recencyDays", p."frequency", p."monetary"::text AS "monetary", p."r", p."f", p."m",
+        (100 * p."r" + 10 * p."f" + p."m") AS "score", p."segment"
+      FROM (${page}) p ORDER BY p."id"`;
     const rows = await sql.query<RfmCustomerRow>(statement.text, statement.values);
     if (rows.length === 0) return;
     await onBatch(rows);
@@ -239,7 +281,7 @@ export async function listRfmMembers(ctx: { workspaceId: string }, segment: stri
             s."monetary"::text AS "monetary", s."r", s."f", s."m"
      FROM "CustomerRfm" s JOIN "Customer" c ON c."workspaceId" = s."workspaceId" AND c."id" = s."customerId"
      WHERE s."workspaceId" = $1 AND s."segment" = $2
-     ORDER BY s."monetary" DESC, c."id" LIMIT $3 OFFSET $4`,
+     ORDER BY s."monetary" DESC, s."customerId" DESC LIMIT $3 OFFSET $4`,
     [ctx.workspaceId, segment, pageSize, (page - 1) * pageSize],
   );
   return { total, members };

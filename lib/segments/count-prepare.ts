@@ -3,7 +3,7 @@ import "server-only";
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import { getCatalog } from "@/lib/fields/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { loadRfmContext, todayIn } from "@/lib/rfm/queries";
+import { loadLiveRfmContext, todayIn } from "@/lib/rfm/queries";
 import { compileMemberIds, compileWhere, type CompileOptions } from "./compile";
 import { loadSegmentResolver } from "./count-references";
 import { InvalidDefinitionError } from "./errors";
@@ -41,8 +41,9 @@ export async function prepareSegment(ctx: SegmentScope, definition: unknown, now
   const parsed = resolveDefinition(definition, catalog, { resolveSegment });
   if (!parsed.ok) throw new InvalidDefinitionError(parsed.errors);
   const { definition: parsedDefinition, references } = parsed.resolved;
-  // RFM conditions score live: the population's quantiles at today in the workspace's zone.
-  const rfm = [parsedDefinition, ...references.values()].some(usesRfm) ? await loadRfmContext(ctx, todayIn(ctx.timeZone, now)) : undefined;
+  // RFM conditions score live: the population's quantiles at today in the workspace's zone
+  // (reused for up to a minute, see loadLiveRfmContext), the stored rules, the current stats.
+  const rfm = [parsedDefinition, ...references.values()].some(usesRfm) ? await loadLiveRfmContext(ctx, todayIn(ctx.timeZone, now)) : undefined;
   return { definition: parsedDefinition, catalog, options: { now, timeZone: ctx.timeZone, workspaceId: ctx.workspaceId, resolveSegment, rfm } };
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { classify, type RfmContext } from "@/lib/rfm/context";
-import { scoredSql, segmentSql } from "@/lib/rfm/sql";
+import { inSegmentsSql } from "@/lib/rfm/sql";
 import { InvalidDefinitionError } from "../errors";
 import { LIMITS } from "../limits";
 import type { Sql } from "../operators";
@@ -34,9 +34,7 @@ function requireContext(rfm: RfmContext | undefined): RfmContext {
 export function rfmNodeSql(node: RfmNode, env: SqlEnv): Sql {
   const { q } = env;
   const rfm = requireContext(env.rfm);
-  const member = rfm.cuts
-    ? q.sql`(${scoredSql(q)} AND ${segmentSql(q, { ...rfm, cuts: rfm.cuts })} = ANY(${[...node.value]}::text[]))`
-    : q.sql`FALSE`;
+  const member = rfm.cuts ? inSegmentsSql(q, { ...rfm, cuts: rfm.cuts }, node.value) : q.sql`FALSE`;
   return node.operator === "in" ? member : q.sql`(NOT ${member})`;
 }
 

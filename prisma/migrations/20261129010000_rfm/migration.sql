@@ -17,7 +17,8 @@ CREATE TABLE "CustomerRfm" (
     CONSTRAINT "CustomerRfm_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "CustomerRfm_workspaceId_customerId_fkey" FOREIGN KEY ("workspaceId", "customerId") REFERENCES "Customer"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-CREATE INDEX "CustomerRfm_workspaceId_segment_idx" ON "CustomerRfm"("workspaceId", "segment");
+-- A segment's members page reads this index backwards (highest total paid first).
+CREATE INDEX "CustomerRfm_workspaceId_segment_monetary_customerId_idx" ON "CustomerRfm"("workspaceId", "segment", "monetary", "customerId");
 
 CREATE TABLE "RfmRun" (
     "workspaceId" UUID NOT NULL,
