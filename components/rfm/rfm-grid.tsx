@@ -15,7 +15,7 @@ export function RfmGrid({ cells }: { cells: RfmGridCell[] }) {
         </caption>
         <thead>
           <tr>
-            <td />
+            <th scope="col"><span className="sr-only">Recency score</span></th>
             {[1, 2, 3, 4, 5].map((f) => (
               <th key={f} scope="col" className="px-2 py-1 text-center text-xs font-medium text-slate-500">F {f}</th>
             ))}
