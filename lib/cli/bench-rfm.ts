@@ -10,7 +10,7 @@ import { targetFromEnv } from "@/lib/db/target";
 import { AppError } from "@/lib/errors";
 import { median } from "@/lib/bench/timing";
 import { refreshRfm } from "@/lib/rfm/mutations";
-import { getRfmGrid, getRfmRun, getRfmSummary, loadRfmContext, type RfmScope } from "@/lib/rfm/queries";
+import { getRfmRules, getRfmRun, loadRfmContext, rfmGrid, rfmSummary, type RfmScope } from "@/lib/rfm/queries";
 import { countSegment } from "@/lib/segments/count";
 import type { Benchmark } from "./bench";
 import { count, integerOption, parseOptions } from "./commands/context";
@@ -61,8 +61,11 @@ async function run(argv: string[], log: (line: string) => void): Promise<number>
     }, log);
     await measure("live scoring context (quantiles only)", options.runs, () => loadRfmContext(scope), log);
     await measure("RFM page reads (run, segment table, grid)", options.runs, async () => {
-      const run = await getRfmRun(scope);
-      await Promise.all([getRfmSummary(scope, run?.rules ?? []), getRfmGrid(scope)]);
+      const [run, rules] = await Promise.all([getRfmRun(scope), getRfmRules(scope)]);
+      if (run) {
+        rfmSummary(run, rules);
+        rfmGrid(run);
+      }
     }, log);
     const definition = { version: 1, root: { type: "group", combinator: "and", children: [{ type: "rfm", operator: "in", value: ["At Risk", "About To Sleep"] }] } };
     await measure("count: RFM segment is At Risk or About To Sleep", options.runs, async () => {

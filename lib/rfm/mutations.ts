@@ -27,13 +27,23 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
         SELECT ${scope.workspaceId}::uuid, s."id", s."recencyDays", s."frequency", s."monetary", s."r", s."f", s."m", s."segment" FROM (${select}) s`;
       await tx.query(insert.text, insert.values);
     }
+    // The page's aggregates, kept with the run: the page then reads one row at any size.
+    const [{ segments, grid }] = await tx.query<{ segments: unknown; grid: unknown }>(
+      `SELECT
+         (SELECT coalesce(json_agg(s), '[]') FROM (SELECT "segment", count(*)::int AS "customers", sum("frequency")::text AS "orders", sum("monetary")::text AS "revenue"
+            FROM "CustomerRfm" WHERE "workspaceId" = $1 GROUP BY "segment") s) AS "segments",
+         (SELECT coalesce(json_agg(g), '[]') FROM (SELECT "r", "f", count(*)::int AS "customers", avg("monetary")::text AS "avg"
+            FROM "CustomerRfm" WHERE "workspaceId" = $1 GROUP BY "r", "f") g) AS "grid"`,
+      [scope.workspaceId],
+    );
     const durationMs = Math.round(performance.now() - started);
     await tx.query(
-      `INSERT INTO "RfmRun" ("workspaceId", "analysisDate", "computedAt", "durationMs", "customers", "cuts", "rules")
-       VALUES ($1, $2::date, now(), $3, $4, $5::jsonb, $6::jsonb)
+      `INSERT INTO "RfmRun" ("workspaceId", "analysisDate", "computedAt", "durationMs", "customers", "cuts", "rules", "segments", "grid")
+       VALUES ($1, $2::date, now(), $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb)
        ON CONFLICT ("workspaceId") DO UPDATE SET "analysisDate" = EXCLUDED."analysisDate", "computedAt" = EXCLUDED."computedAt",
-         "durationMs" = EXCLUDED."durationMs", "customers" = EXCLUDED."customers", "cuts" = EXCLUDED."cuts", "rules" = EXCLUDED."rules"`,
-      [scope.workspaceId, context.analysisDate, durationMs, context.population.customers, context.cuts ? JSON.stringify(context.cuts) : null, JSON.stringify(context.rules)],
+         "durationMs" = EXCLUDED."durationMs", "customers" = EXCLUDED."customers", "cuts" = EXCLUDED."cuts", "rules" = EXCLUDED."rules",
+         "segments" = EXCLUDED."segments", "grid" = EXCLUDED."grid"`,
+      [scope.workspaceId, context.analysisDate, durationMs, context.population.customers, context.cuts ? JSON.stringify(context.cuts) : null, JSON.stringify(context.rules), JSON.stringify(segments), JSON.stringify(grid)],
     );
   });
   forgetLiveQuantiles(scope.workspaceId);

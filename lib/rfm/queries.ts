@@ -3,6 +3,7 @@
  * and the command line); the page reads what refreshRfm stored (CustomerRfm, RfmRun).
  */
 import "server-only";
+import { z } from "zod";
 import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -165,7 +166,10 @@ export async function forEachRfmBatch(scope: RfmScope, context: RfmContext, onBa
   }
 }
 
-/** The stored refresh of a workspace: when, for which date, with which rules; null before the first. */
+const segmentRowSchema = z.object({ segment: z.string(), customers: z.number().int(), orders: z.string().nullable(), revenue: z.string().nullable() });
+const gridRowSchema = z.object({ r: z.number().int(), f: z.number().int(), customers: z.number().int(), avg: z.string().nullable() });
+
+/** The stored refresh of a workspace: when, for which date, with which rules, and the page's aggregates; null before the first. */
 export interface RfmRunInfo {
   analysisDate: LocalDate;
   computedAt: Date;
@@ -173,17 +177,25 @@ export interface RfmRunInfo {
   customers: number;
   cuts: RfmCuts | null;
   rules: RfmRule[];
+  segments: z.infer<typeof segmentRowSchema>[];
+  grid: z.infer<typeof gridRowSchema>[];
 }
 
 /** The workspace's last RFM refresh, or null. */
 export async function getRfmRun(ctx: { workspaceId: string }): Promise<RfmRunInfo | null> {
   const { sql } = await getDb();
-  const [row] = await sql.query<{ analysisDate: string; computedAt: Date; durationMs: number; customers: number; cuts: RfmCuts | null; rules: unknown }>(
-    `SELECT "analysisDate"::text AS "analysisDate", "computedAt", "durationMs", "customers", "cuts", "rules" FROM "RfmRun" WHERE "workspaceId" = $1`,
+  const [row] = await sql.query<{ analysisDate: string; computedAt: Date; durationMs: number; customers: number; cuts: RfmCuts | null; rules: unknown; segments: unknown; grid: unknown }>(
+    `SELECT "analysisDate"::text AS "analysisDate", "computedAt", "durationMs", "customers", "cuts", "rules", "segments", "grid" FROM "RfmRun" WHERE "workspaceId" = $1`,
     [ctx.workspaceId],
   );
   if (!row) return null;
-  return { ...row, computedAt: new Date(row.computedAt), rules: rulesFromSettings({ rfm: { rules: row.rules } }) };
+  return {
+    ...row,
+    computedAt: new Date(row.computedAt),
+    rules: rulesFromSettings({ rfm: { rules: row.rules } }),
+    segments: z.array(segmentRowSchema).parse(row.segments),
+    grid: z.array(gridRowSchema).parse(row.grid),
+  };
 }
 
 /** One row of the segment table. */
@@ -200,28 +212,32 @@ export interface RfmSegmentSummary {
   revenueShare: number;
 }
 
-/** The segment table of the stored scores, in rule order then "Others" (segments no longer in the rules after them). */
-export async function getRfmSummary(ctx: { workspaceId: string }, rules: readonly RfmRule[]): Promise<RfmSegmentSummary[]> {
-  const { sql } = await getDb();
-  const rows = await sql.query<{ segment: string; customers: number; orders: string; revenue: string }>(
-    `SELECT "segment", count(*)::int AS "customers", sum("frequency")::text AS "orders", sum("monetary")::text AS "revenue"
-     FROM "CustomerRfm" WHERE "workspaceId" = $1 GROUP BY "segment"`,
-    [ctx.workspaceId],
-  );
-  const total = rows.reduce((s, r) => s + Number(r.revenue), 0);
+/** The segment table as of the last refresh, in rule order then "Others" (segments no longer in the rules after them). */
+export function rfmSummary(run: RfmRunInfo, rules: readonly RfmRule[]): RfmSegmentSummary[] {
+  const total = run.segments.reduce((s, r) => s + Number(r.revenue ?? 0), 0);
   const order = segmentNames(rules);
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  return rows
+  return [...run.segments]
     .sort((a, b) => rank(a.segment) - rank(b.segment) || a.segment.localeCompare(b.segment))
-    .map((r) => ({
-      segment: r.segment,
-      key: segmentKey(r.segment),
-      customers: r.customers,
-      orders: Number(r.orders),
-      revenue: r.revenue,
-      aov: Number(r.orders) > 0 ? (Number(r.revenue) / Number(r.orders)).toFixed(2) : null,
-      revenueShare: total > 0 ? Number(r.revenue) / total : 0,
-    }));
+    .map((r) => {
+      const orders = Number(r.orders ?? 0);
+      const revenue = r.revenue ?? "0";
+      return {
+        segment: r.segment,
+        key: segmentKey(r.segment),
+        customers: r.customers,
+        orders,
+        revenue,
+        aov: orders > 0 ? (Math.round((Number(revenue) / orders) * 100) / 100).toFixed(2) : null,
+        revenueShare: total > 0 ? Number(revenue) / total : 0,
+      };
+    });
+}
+
+/** The segment table of the workspace's last refresh ([] before the first). */
+export async function getRfmSummary(ctx: { workspaceId: string }, rules: readonly RfmRule[]): Promise<RfmSegmentSummary[]> {
+  const run = await getRfmRun(ctx);
+  return run ? rfmSummary(run, rules) : [];
 }
 
 /** One cell of the R × F grid. */
@@ -233,21 +249,21 @@ export interface RfmGridCell {
   avgMonetary: number | null;
 }
 
-/** The 25 cells of the R × F grid of the stored scores (empty cells included). */
-export async function getRfmGrid(ctx: { workspaceId: string }): Promise<RfmGridCell[]> {
-  const { sql } = await getDb();
-  const rows = await sql.query<{ r: number; f: number; customers: number; avg: string }>(
-    `SELECT "r", "f", count(*)::int AS "customers", avg("monetary")::text AS "avg" FROM "CustomerRfm" WHERE "workspaceId" = $1 GROUP BY "r", "f"`,
-    [ctx.workspaceId],
-  );
+/** The 25 cells of the R × F grid as of the last refresh (empty cells included), rows R 5 → 1. */
+export function rfmGrid(run: RfmRunInfo | null): RfmGridCell[] {
   const cells: RfmGridCell[] = [];
   for (let r = 5; r >= 1; r--) {
     for (let f = 1; f <= 5; f++) {
-      const row = rows.find((x) => x.r === r && x.f === f);
-      cells.push({ r, f, customers: row?.customers ?? 0, avgMonetary: row ? Number(row.avg) : null });
+      const row = run?.grid.find((x) => x.r === r && x.f === f);
+      cells.push({ r, f, customers: row?.customers ?? 0, avgMonetary: row?.avg == null ? null : Number(row.avg) });
     }
   }
   return cells;
+}
+
+/** The grid of the workspace's last refresh. */
+export async function getRfmGrid(ctx: { workspaceId: string }): Promise<RfmGridCell[]> {
+  return rfmGrid(await getRfmRun(ctx));
 }
 
 /** One member of an RFM segment as its page lists them. */

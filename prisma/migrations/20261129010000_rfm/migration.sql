@@ -1,6 +1,7 @@
 -- RFM scores, precomputed per workspace by refreshRfm (lib/rfm/refresh.ts) so the RFM page and
 -- the command line read them in one scan at 1,000,000 customers. One "RfmRun" row per workspace
 -- says when and for which analysis date the rows of "CustomerRfm" were computed (freshness).
+-- The run also keeps the page's aggregates (per segment; per R × F cell) so the page reads one row.
 -- Segment conditions on RFM do not read this table: they score live (docs/decisions/004).
 
 CREATE TABLE "CustomerRfm" (
@@ -28,6 +29,8 @@ CREATE TABLE "RfmRun" (
     "customers" INTEGER NOT NULL,
     "cuts" JSONB,
     "rules" JSONB NOT NULL,
+    "segments" JSONB NOT NULL DEFAULT '[]',
+    "grid" JSONB NOT NULL DEFAULT '[]',
     CONSTRAINT "RfmRun_pkey" PRIMARY KEY ("workspaceId"),
     CONSTRAINT "RfmRun_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { formatCount } from "@/lib/format";
-import { getRfmGrid, getRfmRules, getRfmRun, getRfmSummary, todayIn } from "@/lib/rfm/queries";
+import { getRfmRules, getRfmRun, rfmGrid, rfmSummary, todayIn } from "@/lib/rfm/queries";
 import { DEFAULT_RFM_RULES } from "@/lib/rfm/rules";
 import { recomputeRfmAction, saveRfmRulesAction } from "./actions";
 
@@ -17,7 +17,8 @@ export default async function RfmPage({ params }: { params: Promise<{ workspace:
   const { workspace } = await params;
   const ctx = await requireContext(workspace, "segments.read");
   const [rules, run] = await Promise.all([getRfmRules(ctx), getRfmRun(ctx)]);
-  const [summary, grid] = run ? await Promise.all([getRfmSummary(ctx, rules), getRfmGrid(ctx)]) : [[], []];
+  const summary = run ? rfmSummary(run, rules) : [];
+  const grid = rfmGrid(run);
   const canRecompute = can(ctx.role, "segments.write");
   const canEditRules = can(ctx.role, "settings.manage");
   const today = todayIn(ctx.timeZone);
