@@ -24,7 +24,8 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
     if (context.cuts) {
       const select = scoredCustomersSql(scope, { ...context, cuts: context.cuts });
       const insert = Prisma.sql`INSERT INTO "CustomerRfm" ("workspaceId", "customerId", "recencyDays", "frequency", "monetary", "r", "f", "m", "segment")
-        SELECT ${scope.workspaceId}::uuid, s."id", s."recencyDays", s."frequency", s."monetary", s."r", s."f", s."m", s."segment" FROM (${select}) s`;
+        SELECT ${scope.workspaceId}::uuid, s."id", s."recencyDays", s."frequency", s."monetary", s."r", s."f", s."m", s."segment" FROM (${select}) s
+        ORDER BY s."id"`; // primary-key order: the index grows at its right edge instead of at random pages
       await tx.query(insert.text, insert.values);
     }
     // The page's aggregates, kept with the run: the page then reads one row at any size.
