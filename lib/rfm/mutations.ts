@@ -19,6 +19,8 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
   await sql.transaction(async (tx) => {
     // One refresh per workspace at a time; a second waits and then recomputes from fresh data.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('rfm:' || $1::text))`, [scope.workspaceId]);
+    // The insert sorts every scored customer by id: keep that sort in memory.
+    if (tx.kind === "postgres") await tx.query(`SELECT set_config('work_mem', '256MB', true)`);
     const context = await loadRfmContext(scope, analysisDate, tx);
     await tx.query(`DELETE FROM "CustomerRfm" WHERE "workspaceId" = $1`, [scope.workspaceId]);
     if (context.cuts) {
