@@ -49,6 +49,9 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
       [scope.workspaceId, context.analysisDate, durationMs, context.population.customers, context.cuts ? JSON.stringify(context.cuts) : null, JSON.stringify(context.rules), JSON.stringify(segments), JSON.stringify(grid)],
     );
   });
+  // Every refresh replaces the workspace's rows: reclaim the old ones now rather than let the
+  // table and its indexes bloat until autovacuum gets to them (which made later refreshes slower).
+  if (sql.kind === "postgres") await sql.query(`VACUUM (ANALYZE) "CustomerRfm"`);
   forgetLiveQuantiles(scope.workspaceId);
   const run = await getRfmRun(scope);
   if (!run) throw new Error("the RFM refresh did not record its run");
