@@ -55,7 +55,7 @@ describe("refreshRfm", () => {
     expect(run).toMatchObject({ analysisDate: "2024-06-30", customers: 5, rules: DEFAULT_RFM_RULES });
     expect(run.cuts).not.toBeNull();
     const rows = await db.sql.query<{ customerId: string; recencyDays: number; frequency: number; monetary: string; r: number; f: number; m: number; segment: string }>(
-      `SELECT "customerId", "recencyDays", "frequency", "monetary"::text AS "monetary", "r", "f", "m", "segment" FROM "CustomerRfm" WHERE "workspaceId" = $1`, [ws.workspaceId]);
+      `SELECT "customerId", ('2024-06-30'::date - "lastOrderDate") AS "recencyDays", "frequency", "monetary"::text AS "monetary", "r", "f", "m", "segment" FROM "CustomerRfm" WHERE "workspaceId" = $1`, [ws.workspaceId]);
     expect(rows).toHaveLength(5);
     const a = rows.find((r) => r.customerId === ids.a)!;
     expect(a).toMatchObject({ recencyDays: 1, frequency: 5, monetary: "1000.00", r: 5, f: 5, m: 5, segment: "Champions" });
@@ -80,6 +80,20 @@ describe("refreshRfm", () => {
     expect(await getRfmRun(other)).toBeNull();
     expect(await getRfmSummary(other, DEFAULT_RFM_RULES)).toEqual([]);
     expect((await listRfmMembers(other, "Champions", 1, 50)).total).toBe(0);
+  });
+
+  it("rewrites only rows whose values changed, and drops customers without a paid order", async () => {
+    const version = async (id: string) => (await db.sql.query<{ v: string }>(`SELECT xmin::text AS v FROM "CustomerRfm" WHERE "workspaceId" = $1 AND "customerId" = $2`, [ws.workspaceId, id]))[0]?.v;
+    const before = await version(ids.a);
+    await refreshRfm(ws, "2024-06-30");
+    expect(await version(ids.a)).toBe(before);
+    await db.sql.query(`UPDATE "Order" SET "status" = 'refunded' WHERE "workspaceId" = $1 AND "customerId" = $2`, [ws.workspaceId, ids.d]);
+    await db.sql.query(`UPDATE "Customer" SET "ordersCount" = 0, "totalSpent" = 0, "lastOrderAt" = NULL, "firstOrderAt" = NULL, "averageOrderValue" = NULL WHERE "workspaceId" = $1 AND "id" = $2`, [ws.workspaceId, ids.d]);
+    expect(await refreshRfm(ws, "2024-06-30")).toMatchObject({ customers: 4 });
+    expect(await version(ids.d)).toBeUndefined();
+    await db.sql.query(`UPDATE "Order" SET "status" = 'paid' WHERE "workspaceId" = $1 AND "customerId" = $2`, [ws.workspaceId, ids.d]);
+    await db.sql.query(`UPDATE "Customer" SET "ordersCount" = 1, "totalSpent" = 200, "lastOrderAt" = '2024-01-12T10:00:00Z', "firstOrderAt" = '2024-01-12T10:00:00Z', "averageOrderValue" = 200 WHERE "workspaceId" = $1 AND "id" = $2`, [ws.workspaceId, ids.d]);
+    expect(await refreshRfm(ws, "2024-06-30")).toMatchObject({ customers: 5 });
   });
 
   it("replaces the previous rows, and erasing a customer removes their scores", async () => {

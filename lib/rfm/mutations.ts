@@ -11,7 +11,7 @@ import { forgetLiveQuantiles, getRfmRun, loadRfmContext, scoredCustomersSql, typ
 /**
  * Recomputes the workspace's stored RFM scores at the analysis date (default: today in its zone),
  * set-based: the quantiles in one scan (percentile_cont), then every score and segment in one
- * INSERT … SELECT, replacing the previous rows in the same transaction.
+ * INSERT … SELECT … ON CONFLICT that writes only changed rows, in one transaction.
  */
 export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Promise<RfmRunInfo> {
   const { sql } = await getDb();
@@ -22,14 +22,25 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
     // The insert sorts every scored customer by id: keep that sort in memory.
     if (tx.kind === "postgres") await tx.query(`SELECT set_config('work_mem', '256MB', true)`);
     const context = await loadRfmContext(scope, analysisDate, tx);
-    await tx.query(`DELETE FROM "CustomerRfm" WHERE "workspaceId" = $1`, [scope.workspaceId]);
     if (context.cuts) {
+      // Upsert in primary-key order, writing only rows whose values changed: a refresh on a quiet
+      // day rewrites the customers whose scores moved, not the whole table.
       const select = scoredCustomersSql(scope, { ...context, cuts: context.cuts });
-      const insert = Prisma.sql`INSERT INTO "CustomerRfm" ("workspaceId", "customerId", "recencyDays", "frequency", "monetary", "r", "f", "m", "segment")
-        SELECT ${scope.workspaceId}::uuid, s."id", s."recencyDays", s."frequency", s."monetary", s."r", s."f", s."m", s."segment" FROM (${select}) s
-        ORDER BY s."id"`; // primary-key order: the index grows at its right edge instead of at random pages
-      await tx.query(insert.text, insert.values);
+      const upsert = Prisma.sql`INSERT INTO "CustomerRfm" AS t ("workspaceId", "customerId", "lastOrderDate", "frequency", "monetary", "r", "f", "m", "segment")
+        SELECT ${scope.workspaceId}::uuid, s."id", s."lastOrderDate", s."frequency", s."monetary", s."r", s."f", s."m", s."segment" FROM (${select}) s
+        ORDER BY s."id"
+        ON CONFLICT ("workspaceId", "customerId") DO UPDATE SET "lastOrderDate" = EXCLUDED."lastOrderDate", "frequency" = EXCLUDED."frequency",
+          "monetary" = EXCLUDED."monetary", "r" = EXCLUDED."r", "f" = EXCLUDED."f", "m" = EXCLUDED."m", "segment" = EXCLUDED."segment"
+        WHERE (t."lastOrderDate", t."frequency", t."monetary", t."r", t."f", t."m", t."segment")
+          IS DISTINCT FROM (EXCLUDED."lastOrderDate", EXCLUDED."frequency", EXCLUDED."monetary", EXCLUDED."r", EXCLUDED."f", EXCLUDED."m", EXCLUDED."segment")`;
+      await tx.query(upsert.text, upsert.values);
     }
+    // Customers who no longer have a paid order lose their scores.
+    await tx.query(
+      `DELETE FROM "CustomerRfm" t WHERE t."workspaceId" = $1 AND NOT EXISTS (
+         SELECT 1 FROM "Customer" c WHERE c."workspaceId" = t."workspaceId" AND c."id" = t."customerId" AND c."ordersCount" > 0 AND c."lastOrderAt" IS NOT NULL)`,
+      [scope.workspaceId],
+    );
     // The page's aggregates, kept with the run: the page then reads one row at any size.
     const [{ segments, grid }] = await tx.query<{ segments: unknown; grid: unknown }>(
       `SELECT
@@ -49,8 +60,8 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
       [scope.workspaceId, context.analysisDate, durationMs, context.population.customers, context.cuts ? JSON.stringify(context.cuts) : null, JSON.stringify(context.rules), JSON.stringify(segments), JSON.stringify(grid)],
     );
   });
-  // Every refresh replaces the workspace's rows: reclaim the old ones now rather than let the
-  // table and its indexes bloat until autovacuum gets to them (which made later refreshes slower).
+  // Reclaim the row versions a refresh replaced now rather than let the table and its indexes
+  // bloat until autovacuum gets to them (which made later refreshes slower).
   if (sql.kind === "postgres") await sql.query(`VACUUM (ANALYZE) "CustomerRfm"`);
   forgetLiveQuantiles(scope.workspaceId);
   const run = await getRfmRun(scope);

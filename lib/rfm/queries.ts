@@ -137,7 +137,7 @@ export function scoredCustomersSql(scope: RfmScope, context: RfmContext & { cuts
   const col = (name: string) => Prisma.raw(`s."${name}"`);
   // OFFSET 0 keeps the inner query whole, so each score is computed once per customer.
   return Prisma.sql`SELECT s.*, ${segmentOfScoresSql(q, context.rules, col("r"), col("f"), col("m"))} AS "segment"
-    FROM (SELECT c."id", c."email", ${recencySql(q, context)} AS "recencyDays", c."ordersCount" AS "frequency",
+    FROM (SELECT c."id", c."email", ${recencySql(q, context)} AS "recencyDays", (c."lastOrderAt" AT TIME ZONE ${context.timeZone})::date AS "lastOrderDate", c."ordersCount" AS "frequency",
             c."totalSpent" AS "monetary", ${r} AS "r", ${f} AS "f", ${m} AS "m"
           FROM "Customer" c WHERE c."workspaceId" = ${scope.workspaceId}::uuid AND ${scoredSql(q)}
           ${page?.after ? Prisma.sql`AND c."id" > ${page.after}::uuid` : Prisma.empty}
@@ -295,12 +295,12 @@ export async function listRfmMembers(ctx: { workspaceId: string }, segment: stri
   const run = await getRfmRun(ctx);
   const total = run?.segments.find((x) => x.segment === segment)?.customers ?? 0;
   const members = await sql.query<RfmMember>(
-    `SELECT c."id", NULLIF(concat_ws(' ', c."firstName", c."lastName"), '') AS "name", c."email", s."recencyDays", s."frequency",
+    `SELECT c."id", NULLIF(concat_ws(' ', c."firstName", c."lastName"), '') AS "name", c."email", ($5::date - s."lastOrderDate") AS "recencyDays", s."frequency",
             s."monetary"::text AS "monetary", s."r", s."f", s."m"
      FROM "CustomerRfm" s JOIN "Customer" c ON c."workspaceId" = s."workspaceId" AND c."id" = s."customerId"
      WHERE s."workspaceId" = $1 AND s."segment" = $2
      ORDER BY s."monetary" DESC, s."customerId" DESC LIMIT $3 OFFSET $4`,
-    [ctx.workspaceId, segment, pageSize, (page - 1) * pageSize],
+    [ctx.workspaceId, segment, pageSize, (page - 1) * pageSize, run?.analysisDate ?? "1970-01-01"],
   );
   return { total, members };
 }

@@ -1,3 +1,5 @@
+-- The last paid order's local date is stored rather than recency days (analysis date − that date),
+-- so a refresh rewrites only the customers whose values changed, not everyone every day.
 -- RFM scores, precomputed per workspace by refreshRfm (lib/rfm/refresh.ts) so the RFM page and
 -- the command line read them in one scan at 1,000,000 customers. One "RfmRun" row per workspace
 -- says when and for which analysis date the rows of "CustomerRfm" were computed (freshness).
@@ -7,7 +9,7 @@
 CREATE TABLE "CustomerRfm" (
     "workspaceId" UUID NOT NULL,
     "customerId" UUID NOT NULL,
-    "recencyDays" INTEGER NOT NULL,
+    "lastOrderDate" DATE NOT NULL,
     "frequency" INTEGER NOT NULL,
     "monetary" DECIMAL(14,2) NOT NULL,
     "r" INTEGER NOT NULL,
