@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { findField, type FieldCatalog, type FieldDefinition } from "@/lib/fields/catalog";
+import { DEFAULT_RFM_RULES } from "@/lib/rfm/rules";
 import { operatorsFor } from "@/lib/segments/operators";
 import type { CustomerRecord } from "@/lib/segments/record";
 import { addDays, addMonths, addYears, type Clock } from "@/lib/segments/time";
@@ -178,6 +179,13 @@ function eventNode(p: Pools): fc.Arbitrary<unknown> {
   }).map(({ cmp, ...rest }) => withoutUndefined({ type: "event", ...rest, ...cmp }));
 }
 
+/** The default rule set's names, "Others", and a name no rule has. */
+const RFM_NAMES = [...DEFAULT_RFM_RULES.map((r) => r.name), "Others", "Hibernating"];
+
+function rfmNode(): fc.Arbitrary<unknown> {
+  return fc.record({ type: fc.constant("rfm"), operator: pick(["in", "not_in"]), value: fc.subarray(RFM_NAMES, { minLength: 1, maxLength: 4 }) });
+}
+
 /** Random valid definitions over the catalog; segment conditions refer to segmentIds. */
 export function definitionArb(catalog: FieldCatalog, p: Pools, segmentIds: readonly string[]): fc.Arbitrary<unknown> {
   const leaf = fc.oneof(
@@ -185,6 +193,7 @@ export function definitionArb(catalog: FieldCatalog, p: Pools, segmentIds: reado
     { weight: 2, arbitrary: ordersNode(p) },
     { weight: 2, arbitrary: eventNode(p) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("segment"), segmentId: pick(segmentIds), operator: pick(["in", "not_in"]) }) },
+    { weight: 1, arbitrary: rfmNode() },
   );
   // Mostly small trees: wide and deep ones tend to match nobody (and) or everybody (or), testing little.
   const { root } = fc.letrec((tie) => ({

@@ -6,6 +6,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { measuresOf, type RfmContext } from "@/lib/rfm/context";
+import { loadRfmPopulation } from "@/lib/rfm/queries";
+import { DEFAULT_RFM_RULES } from "@/lib/rfm/rules";
+import { computeCuts, type RfmMeasures } from "@/lib/rfm/scoring";
 import { loadCustomerRecords } from "@/lib/segments/queries";
 import type { CustomerRecord } from "@/lib/segments/record";
 import { parseDefinition } from "@/lib/segments/schema";
@@ -73,7 +77,12 @@ test.each(BATCHES.map((b, i) => ({ ...b, index: i })))("compiler = evaluator: $t
   await insertCustomers(db.sql, workspaceId, population);
   const records = await loadCustomerRecords({ workspaceId }, population.map((c) => c.customer.id));
   expect(records.size).toBe(CUSTOMERS_PER_BATCH);
-  const options = { now: new Date(batch.now), timeZone: batch.timeZone, resolveSegment };
+  // RFM conditions: the database's quantiles (percentile_cont) must equal the pure type-7 ones.
+  const rfmPopulation = await loadRfmPopulation(db.sql, { workspaceId, timeZone: batch.timeZone }, clock.today);
+  const measured = [...records.values()].map((r) => measuresOf(r.customer, clock.today, batch.timeZone)).filter((m): m is RfmMeasures => m !== null);
+  expect(rfmPopulation.cuts).toEqual(measured.length > 0 ? computeCuts(measured) : null);
+  const rfm: RfmContext = { analysisDate: clock.today, timeZone: batch.timeZone, rules: DEFAULT_RFM_RULES, cuts: rfmPopulation.cuts };
+  const options = { now: new Date(batch.now), timeZone: batch.timeZone, resolveSegment, rfm };
 
   await fc.assert(
     fc.asyncProperty(definitionArb(TEST_CATALOG, p, [S1, S2, S3]), async (definition) => {

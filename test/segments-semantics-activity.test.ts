@@ -160,7 +160,7 @@ describe("failing closed", () => {
     ["nothing", undefined],
     ["an empty object", {}],
     ["an unknown field", only(where("nope", "eq", "x"))],
-    ["an RFM condition", only({ type: "rfm", operator: "in", value: ["Champions"] })],
+    ["an RFM condition without RFM scoring", only({ type: "rfm", operator: "in", value: ["Champions"] })],
     ["an unknown segment", only({ type: "segment", segmentId: "00000000-0000-4000-8000-0000000000ff", operator: "in" })],
   ])("%s is an error, never everyone", (_name, definition) => {
     expect(() => compileDefinition(definition, TEST_CATALOG, options)).toThrow(InvalidDefinitionError);

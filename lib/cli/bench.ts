@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { customersBenchmark } from "./bench-customers";
 import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
+import { rfmBenchmark } from "./bench-rfm";
 import { segmentsBenchmark } from "./bench-segments";
 
 /** One benchmark: what it measures, how it is called, and the run. */
@@ -22,6 +23,7 @@ export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   dashboard: dashboardBenchmark,
   import: importBenchmark,
   segments: segmentsBenchmark,
+  rfm: rfmBenchmark,
 };
 
 function help(log: (line: string) => void): void {

@@ -16,12 +16,13 @@
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import { fieldSql } from "@/lib/fields/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { RfmContext } from "@/lib/rfm/context";
 import { InvalidDefinitionError } from "./errors";
 import type { SqlEnv } from "./nodes/env";
 import { eventMembersSql, eventNodeSql } from "./nodes/event";
 import { fieldNodeSql } from "./nodes/field";
 import { ordersMembersSql, ordersNodeSql } from "./nodes/orders";
-import { RFM_UNAVAILABLE } from "./nodes/rfm";
+import { rfmNodeSql } from "./nodes/rfm";
 import type { SqlKit } from "./operators";
 import { resolveDefinition, type ConditionNode, type GroupNode, type SegmentDefinition, type SegmentResolver } from "./schema";
 import { createClock } from "./time";
@@ -34,6 +35,8 @@ export interface CompileOptions {
   workspaceId: string;
   /** Stored definitions of the workspace's segments, for segment conditions. */
   resolveSegment?: SegmentResolver;
+  /** RFM scoring for rfm conditions (loadRfmContext at today; prepareSegment loads it when needed). */
+  rfm?: RfmContext;
 }
 
 const kit: SqlKit = { sql: Prisma.sql, join: Prisma.join, raw: Prisma.raw };
@@ -66,7 +69,7 @@ export function compileCondition(node: ConditionNode, env: SqlEnv, references: R
       return node.operator === "in" ? inner : Prisma.sql`(NOT ${inner})`;
     }
     case "rfm":
-      throw new InvalidDefinitionError([{ path: "root", message: RFM_UNAVAILABLE }]);
+      return rfmNodeSql(node, env);
   }
 }
 
@@ -89,6 +92,7 @@ function prepare(definition: SegmentDefinition | unknown, catalog: FieldCatalog,
     catalog,
     workspaceId: options.workspaceId,
     fieldSql: (field) => fieldSql(field, clock.today),
+    rfm: options.rfm,
   };
   return { resolved: result.resolved, env };
 }

@@ -59,11 +59,12 @@ export function describeCondition(node: ConditionNode | ExplainNode["node"]): st
     case "segment":
       return `${node.operator === "in" ? "in" : "not in"} segment ${node.segmentId}`;
     case "rfm":
-      return "RFM condition";
+      return `RFM segment ${node.operator === "in" ? "is any of" : "is none of"} ${node.value.map((v) => JSON.stringify(v)).join(", ")}`;
   }
 }
 
 function measuredText(node: ExplainNode): string {
+  if (node.node.type === "rfm") return node.measured ? ` — RFM segment ${node.measured}` : " — no RFM segment (no paid order)";
   if (node.measured !== undefined) return ` — measured ${node.measured === null ? "nothing (no orders to average)" : node.measured}`;
   if (node.actual !== undefined) return ` — value ${node.actual === null ? "empty" : describeValue(node.actual)}`;
   return "";

@@ -3,10 +3,11 @@ import "server-only";
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import { getCatalog } from "@/lib/fields/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { loadLiveRfmContext, todayIn } from "@/lib/rfm/queries";
 import { compileMemberIds, compileWhere, type CompileOptions } from "./compile";
 import { loadSegmentResolver } from "./count-references";
 import { InvalidDefinitionError } from "./errors";
-import { parseDefinition, type SegmentDefinition } from "./schema";
+import { resolveDefinition, walkNodes, type SegmentDefinition } from "./schema";
 
 /** What counting and listing members need of the context: the workspace and its time zone. */
 export interface SegmentScope {
@@ -23,15 +24,27 @@ export interface PreparedSegment {
   options: CompileOptions & { resolveSegment: NonNullable<CompileOptions["resolveSegment"]> };
 }
 
+function usesRfm(definition: SegmentDefinition): boolean {
+  let found = false;
+  walkNodes(definition.root, "root", (node) => {
+    if (node.type === "rfm") found = true;
+  });
+  return found;
+}
+
 /**
  * Loads the workspace's catalog and the saved segments the definition references, and validates it;
  * throws InvalidDefinitionError (every problem, by node path) when it is invalid.
  */
 export async function prepareSegment(ctx: SegmentScope, definition: unknown, now: Date = new Date()): Promise<PreparedSegment> {
   const [catalog, resolveSegment] = await Promise.all([getCatalog(ctx), loadSegmentResolver(ctx, definition)]);
-  const parsed = parseDefinition(definition, catalog, { resolveSegment });
+  const parsed = resolveDefinition(definition, catalog, { resolveSegment });
   if (!parsed.ok) throw new InvalidDefinitionError(parsed.errors);
-  return { definition: parsed.definition, catalog, options: { now, timeZone: ctx.timeZone, workspaceId: ctx.workspaceId, resolveSegment } };
+  const { definition: parsedDefinition, references } = parsed.resolved;
+  // RFM conditions score live: the population's quantiles at today in the workspace's zone
+  // (reused for up to a minute, see loadLiveRfmContext), the stored rules, the current stats.
+  const rfm = [parsedDefinition, ...references.values()].some(usesRfm) ? await loadLiveRfmContext(ctx, todayIn(ctx.timeZone, now)) : undefined;
+  return { definition: parsedDefinition, catalog, options: { now, timeZone: ctx.timeZone, workspaceId: ctx.workspaceId, resolveSegment, rfm } };
 }
 
 /**

@@ -9,7 +9,8 @@ import type { EvalEnv } from "./nodes/env";
 import { evaluateEventNode } from "./nodes/event";
 import { bindFieldNode, evaluateFieldNode, type FieldNode } from "./nodes/field";
 import { evaluateOrdersNode } from "./nodes/orders";
-import { RFM_UNAVAILABLE } from "./nodes/rfm";
+import { evaluateRfmNode } from "./nodes/rfm";
+import type { RfmContext } from "@/lib/rfm/context";
 import type { BoundCondition } from "./operators";
 import type { CustomerRecord } from "./record";
 import { resolveDefinition, type ConditionNode, type SegmentDefinition, type SegmentResolver } from "./schema";
@@ -24,6 +25,8 @@ export interface EvaluateOptions {
   timeZone: string;
   /** Stored definitions of the workspace's segments, for segment conditions. */
   resolveSegment?: SegmentResolver;
+  /** RFM scoring for rfm conditions (the same context the compiler gets). */
+  rfm?: RfmContext;
 }
 
 /** A definition made ready for many records: validated, references resolved, operators bound once. */
@@ -38,7 +41,7 @@ export interface PreparedDefinition {
 export function prepareDefinition(definition: SegmentDefinition | unknown, catalog: FieldCatalog, options: EvaluateOptions): PreparedDefinition {
   const result = resolveDefinition(definition, catalog, { resolveSegment: options.resolveSegment });
   if (!result.ok) throw new InvalidDefinitionError(result.errors);
-  const env: EvalEnv = { clock: createClock(options.now, options.timeZone), catalog };
+  const env: EvalEnv = { clock: createClock(options.now, options.timeZone), catalog, rfm: options.rfm };
   const bound = new WeakMap<FieldNode, { field: FieldDefinition; bound: BoundCondition }>();
   return {
     ...result.resolved,
@@ -81,7 +84,7 @@ export function evaluateNode(node: ConditionNode, record: CustomerRecord, prepar
       return node.operator === "in" ? hit : !hit;
     }
     case "rfm":
-      throw new InvalidDefinitionError([{ path: "root", message: RFM_UNAVAILABLE }]);
+      return evaluateRfmNode(node, record, prepared.env).result;
   }
 }
 

@@ -1,10 +1,11 @@
 /** Explain: the definition tree evaluated for one customer, each node with its result and what was measured. */
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import type { FieldValue } from "@/lib/fields/read";
-import { evaluateNode, prepareDefinition, referencedDefinition, type EvaluateOptions, type PreparedDefinition } from "./evaluate";
+import { prepareDefinition, referencedDefinition, type EvaluateOptions, type PreparedDefinition } from "./evaluate";
 import { evaluateEventNode } from "./nodes/event";
 import { evaluateFieldNode } from "./nodes/field";
 import { evaluateOrdersNode } from "./nodes/orders";
+import { evaluateRfmNode } from "./nodes/rfm";
 import type { CustomerRecord } from "./record";
 import type { ConditionNode, SegmentDefinition } from "./schema";
 
@@ -49,8 +50,10 @@ function explainNode(node: ConditionNode, path: string, record: CustomerRecord, 
       const inner = explainNode(referencedDefinition(prepared, node.segmentId).root, "root", record, prepared);
       return { path, node, result: node.operator === "in" ? inner.result : !inner.result, children: [inner] };
     }
-    case "rfm":
-      return { path, node, result: evaluateNode(node, record, prepared) };
+    case "rfm": {
+      const { result, measured } = evaluateRfmNode(node, record, env);
+      return { path, node, result, measured };
+    }
   }
 }
 

@@ -53,7 +53,9 @@ describe("structure", () => {
     ["a bad negate", { version: 1, root: { ...group([field("email", "is_empty")]), negate: "yes" } }, "root.negate", "negate must be true or false"],
     ["an unknown node type", def({ type: "magic" }), "root.children[0].type", "type must be one of group, field, orders, event, segment, rfm"],
     ["a typo in a key", def({ type: "field", field: "email", opertor: "is_empty" }), "root.children[0]", 'unknown key "opertor"'],
-    ["an rfm condition", def({ type: "rfm", operator: "in", value: ["Champions"] }), "root.children[0]", "RFM conditions are not available yet"],
+    ["an rfm condition without names", def({ type: "rfm", operator: "in", value: [] }), "root.children[0].value", "value must name at least one RFM segment"],
+    ["an rfm condition with a bad operator", def({ type: "rfm", operator: "eq", value: ["Champions"] }), "root.children[0].operator", 'operator must be "in" or "not_in"'],
+    ["an rfm condition with an empty name", def({ type: "rfm", operator: "in", value: [" "] }), "root.children[0].value[0]", "an RFM segment name must not be empty"],
   ])("rejects %s", (_name, input, path, message) => rejects(input, path, message));
 });
 

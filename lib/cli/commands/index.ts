@@ -5,6 +5,7 @@ import type { RegisterCommand } from "./context";
 import { registerDemoCommand } from "./demo";
 import { registerFieldsCommand } from "./fields";
 import { registerImportCommand } from "./import";
+import { registerRfmCommand } from "./rfm";
 import { registerSeedCommand } from "./seed";
 import { registerSegmentCommand } from "./segment";
 import { registerSnapshotsCommand } from "./snapshots";
@@ -12,4 +13,7 @@ import { registerWorkspaceCommand } from "./workspace";
 
 export type { CliContext, RegisterCommand } from "./context";
 
-export const COMMANDS: RegisterCommand[] = [registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand, registerSnapshotsCommand];
+export const COMMANDS: RegisterCommand[] = [
+  registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand,
+  registerRfmCommand, registerSnapshotsCommand,
+];
