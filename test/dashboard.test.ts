@@ -7,6 +7,7 @@ import { computeDashboard, getDashboardSegment } from "@/lib/dashboard/queries";
 import type { SegmentDashboard } from "@/lib/dashboard/types";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { refreshRfm } from "@/lib/rfm/mutations";
 import { seedWorkspace } from "@/lib/seed/load";
 import { createWorkspace } from "@/lib/workspaces/mutations";
 import { setupTestDb, teardownTestDb } from "./support/db";
@@ -54,6 +55,7 @@ beforeAll(async () => {
   await seedWorkspace(db, { workspaceSlug: "dash-b", customers: 150, seed: 12, now, worker: false });
   A = { workspaceId: a.id, timeZone: TZ };
   B = { workspaceId: b.id, timeZone: TZ };
+  await refreshRfm(A, now.toISOString().slice(0, 10));
 }, 180_000);
 afterAll(teardownTestDb);
 
@@ -126,6 +128,9 @@ describe("computeDashboard", () => {
     await expectDimension("lifecycleStage", `c."lifecycleStage"`);
     await expectDimension("language", `c.language`);
     await expectDimension("device", `c.attributes ->> 'preferred_device'`);
+    await expectDimension("rfm", `(SELECT r.segment FROM "CustomerRfm" r WHERE r."workspaceId" = $1 AND r."customerId" = c.id)`);
+    const rfm = d.breakdowns.find((b) => b.dimension === "rfm")!;
+    expect(rfm.rows.filter((r) => r.key !== null).length).toBeGreaterThan(2);
     const age = `extract(year from age(($2::timestamptz AT TIME ZONE $3)::date, c."birthDate"))`;
     await expectDimension("ageBand", `CASE WHEN c."birthDate" IS NULL THEN NULL WHEN ${age} < 18 THEN 'under_18' WHEN ${age} < 25 THEN '18_24'
       WHEN ${age} < 35 THEN '25_34' WHEN ${age} < 45 THEN '35_44' WHEN ${age} < 55 THEN '45_54' WHEN ${age} < 65 THEN '55_64' ELSE '65_plus' END`);

@@ -23,6 +23,7 @@ function optionLabel(options: readonly FieldOption[], key: string): string {
 
 /** The label of one breakdown value; null is "Not set". deviceOptions: the device field's options. */
 export function breakdownLabel(dimension: BreakdownDimension, key: string | null, deviceOptions: readonly FieldOption[] = []): string {
+  if (dimension === "rfm") return key ?? "No RFM score (no paid order, or not computed yet)";
   if (key === null || key === "") return NOT_SET;
   switch (dimension) {
     case "country":

@@ -60,13 +60,14 @@ const BREAKDOWN_TITLES: Record<BreakdownDimension, string> = {
   ageBand: "Age band",
   lifecycleStage: "Lifecycle stage",
   language: "Language",
+  rfm: "RFM segment (scores as last computed on the RFM page)",
   device: "Preferred device",
 };
 
 const rowSchema = z.object({
   headline: z.object({ members: z.number(), revenue: z.string(), orders: z.coerce.number(), newMembers: z.number() }),
   everyone: z.object({ customers: z.number(), revenue: z.string() }),
-  breakdowns: z.array(z.object({ dimension: z.enum(["country", "gender", "ageBand", "lifecycleStage", "language", "device"]), key: z.string().nullable(), members: z.number(), revenue: z.string() })),
+  breakdowns: z.array(z.object({ dimension: z.enum(["country", "gender", "ageBand", "lifecycleStage", "language", "rfm", "device"]), key: z.string().nullable(), members: z.number(), revenue: z.string() })),
   monthly: z.array(z.object({ month: z.string(), allRevenue: z.string(), allOrders: z.number(), memberRevenue: z.string(), memberOrders: z.number() })),
   categories: z.array(z.object({ category: z.string(), revenue: z.string(), quantity: z.number() })),
   top: z.array(
