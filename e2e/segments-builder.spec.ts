@@ -244,3 +244,26 @@ test("a customer's profile lists their segments and explains each condition", as
   await expect(details.getByText(/Met: None of these/)).toBeVisible();
   await expect(details.getByText(/Not met: Event "email_opened" at least 1 times in the last 30 days — happened 0 times/)).toBeVisible();
 });
+
+test("an editor segments by RFM: the workspace's RFM segments to tick, a live count, saved and reopened", async ({ browser }) => {
+  test.slow();
+  const page = await signedIn(browser, "editor", "/w/demo/segments/new");
+  await page.getByLabel("Name", { exact: true }).fill("E2E at risk");
+  await page.getByRole("button", { name: "Add condition", exact: true }).click();
+  const r = row(page, "1.1");
+  await r.getByLabel("Condition 1.1 type").selectOption({ label: "RFM segment" });
+  const choices = r.getByRole("group", { name: "RFM segments" });
+  await expect(choices.getByRole("checkbox")).toHaveCount(11); // 10 rules (an earlier spec may have renamed one), then Others
+  await choices.getByRole("checkbox", { name: "At Risk" }).check();
+  const atRisk = await settledCount(page);
+  expect(atRisk).toBeGreaterThan(0);
+  expect(atRisk).toBeLessThan(5000);
+  await choices.getByRole("checkbox", { name: "Loyal Customers" }).check();
+  expect(await settledCount(page)).toBeGreaterThan(atRisk);
+  await choices.getByRole("checkbox", { name: "Loyal Customers" }).uncheck();
+  await settledCount(page);
+  await saveNew(page);
+  await page.reload();
+  await expect(row(page, "1.1").getByRole("group", { name: "RFM segments" }).getByRole("checkbox", { name: "At Risk" })).toBeChecked();
+  expect(await settledCount(page)).toBe(atRisk);
+});

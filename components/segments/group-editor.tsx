@@ -9,9 +9,10 @@ import { errorText, useBuilder } from "./builder-context";
 import { EventCondition } from "./event-condition";
 import { FieldCondition } from "./field-condition";
 import { OrdersCondition } from "./orders-condition";
+import { RfmCondition } from "./rfm-condition";
 import { SegmentCondition } from "./segment-condition";
 
-const KINDS = { field: "Customer field", orders: "Orders", event: "Event", segment: "Segment membership" } as const;
+const KINDS = { field: "Customer field", orders: "Orders", event: "Event", segment: "Segment membership", rfm: "RFM segment" } as const;
 type Kind = keyof typeof KINDS;
 
 /** A fresh condition of a kind, with starting values the user then completes. */
@@ -23,6 +24,8 @@ export function newCondition(kind: Kind, id: string = newId()): DraftCondition {
       return { id, type: "event", name: undefined, operator: "gte", value: 1, window: { type: "last", amount: 30, unit: "day" } };
     case "segment":
       return { id, type: "segment", operator: "in", segmentId: undefined };
+    case "rfm":
+      return { id, type: "rfm", operator: "in", value: [] };
     default:
       return { id, type: "field", field: undefined, operator: undefined };
   }
@@ -71,8 +74,8 @@ function ConditionRow({ node, index, count, path }: { node: DraftCondition; inde
     node.type === "orders" ? <OrdersCondition node={node} describedBy={errorsId} />
     : node.type === "event" ? <EventCondition node={node} describedBy={errorsId} />
     : node.type === "segment" ? <SegmentCondition node={node} describedBy={errorsId} />
-    : node.type === "field" ? <FieldCondition node={node} describedBy={errorsId} />
-    : <p className="text-sm text-slate-600">RFM conditions can&apos;t be edited yet.</p>;
+    : node.type === "rfm" ? <RfmCondition node={node} describedBy={errorsId} />
+    : <FieldCondition node={node} describedBy={errorsId} />;
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3" aria-label={`Condition ${path}`} data-testid="condition">
       <div className="flex items-start gap-2">

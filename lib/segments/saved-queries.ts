@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getRfmRules } from "@/lib/rfm/queries";
+import { OTHERS } from "@/lib/rfm/rules";
 import { countStatement, type SegmentScope } from "./count-prepare";
 import { COUNT_TIMEOUT_MS, runCounting } from "./count-run";
 import { parseDefinition } from "./schema";
@@ -139,12 +141,14 @@ export interface BuilderSuggestions {
   eventNames: string[];
   eventProperties: string[];
   categories: string[];
+  /** The workspace's RFM segment names, in rule order, then "Others". */
+  rfmSegments: string[];
 }
 
 /** The builder's suggestions (most frequent first; property keys from a recent sample of events). */
 export async function getBuilderSuggestions(ctx: { workspaceId: string }): Promise<BuilderSuggestions> {
   const { sql } = await getDb();
-  const [names, properties, categories] = await Promise.all([
+  const [names, properties, categories, rfmRules] = await Promise.all([
     sql.query<{ v: string }>(`SELECT "name" AS "v" FROM "Event" WHERE "workspaceId" = $1 GROUP BY "name" ORDER BY count(*) DESC, "name" LIMIT 200`, [ctx.workspaceId]),
     sql.query<{ v: string }>(
       `SELECT k AS "v" FROM (SELECT "properties" FROM "Event" WHERE "workspaceId" = $1 AND jsonb_typeof("properties") = 'object' ORDER BY "occurredAt" DESC LIMIT 5000) e,
@@ -152,6 +156,12 @@ export async function getBuilderSuggestions(ctx: { workspaceId: string }): Promi
       [ctx.workspaceId],
     ),
     sql.query<{ v: string }>(`SELECT "category" AS "v" FROM "OrderItem" WHERE "workspaceId" = $1 AND "category" IS NOT NULL GROUP BY "category" ORDER BY count(*) DESC, "category" LIMIT 200`, [ctx.workspaceId]),
+    getRfmRules(ctx, sql),
   ]);
-  return { eventNames: names.map((r) => r.v), eventProperties: properties.map((r) => r.v), categories: categories.map((r) => r.v) };
+  return {
+    eventNames: names.map((r) => r.v),
+    eventProperties: properties.map((r) => r.v),
+    categories: categories.map((r) => r.v),
+    rfmSegments: [...rfmRules.map((r) => r.name), OTHERS],
+  };
 }
