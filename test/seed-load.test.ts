@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sortIndexName } from "@/lib/custom-fields/sort-index";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createGenerator } from "@/lib/seed/generator";
@@ -50,7 +51,11 @@ describe("seedWorkspace", () => {
     });
     expect(result.customFieldsCreated).toBe(5);
     expect(await rowCounts(workspaceId)).toEqual({ ...result.rows, CustomField: 5 });
-    expect(await indexNames()).toEqual(indexesBefore);
+    // The indexes dropped for the load are back, plus a sort index for each sortable custom field it created.
+    const fields = await db.sql.query<{ id: string; type: string }>(`SELECT "id"::text AS "id", "type"::text AS "type" FROM "CustomField" WHERE "workspaceId" = $1`, [workspaceId]);
+    const sortIndexes = fields.filter((f) => f.type !== "multiselect").map((f) => sortIndexName(f.id));
+    expect(sortIndexes.length).toBeGreaterThan(0);
+    expect((await indexNames()).sort()).toEqual([...indexesBefore, ...sortIndexes].sort());
   });
 
   it("stores derived stats equal to aggregates over paid orders", async () => {

@@ -95,7 +95,7 @@ describe("segment commands", () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^SELECT count\(\*\)::int AS "n" FROM "Customer" c WHERE c."workspaceId" = \$1::uuid AND/);
     expect(result.out).toContain(`-- $1 = "${workspaceId}"`);
-    expect(result.out).toContain('-- $2 = "pl"');
+    expect(result.out).toContain('-- $2 = "PL"');
   });
 
   it("prints every validation error and exits non-zero; nothing is counted", async () => {

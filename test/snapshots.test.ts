@@ -87,7 +87,7 @@ describe("takeSnapshots", () => {
   });
 
   test("the next local day gets its own row; history reads one workspace's segment, oldest first", async () => {
-    await insertCustomers(db.sql, A, [customer({ country: "pl" })]);
+    await insertCustomers(db.sql, A, [customer({ country: "PL" })]);
     await takeSnapshots(new Date("2026-06-15T22:30:00Z"), { workspaceSlug: `ws-${A}` }); // 16 June in Warsaw
     const history = await listSnapshots({ workspaceId: A }, ids.pl, "2026-06-16");
     expect(history.map((h) => h.day)).toEqual(["2026-06-15", "2026-06-16"]);
