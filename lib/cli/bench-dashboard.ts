@@ -12,7 +12,7 @@ import { ensureStatistics, prepareBenchWorkspace, type BenchWorkspace } from "@/
 import { median } from "@/lib/bench/timing";
 import { compareSegments } from "@/lib/dashboard/compare";
 import { computeDashboard, getDashboardSegment } from "@/lib/dashboard/queries";
-import { dashboardStatement } from "@/lib/dashboard/sql";
+import { dashboardStatement, monthlyStatement } from "@/lib/dashboard/sql";
 import { dashboardWindows } from "@/lib/dashboard/windows";
 import { closeDb, openDb, setDb, type Db } from "@/lib/db/client";
 import { MigrationError } from "@/lib/db/migrate";
@@ -86,10 +86,15 @@ async function ensureBenchSegments(db: Db, workspaceId: string): Promise<string[
 async function explain(w: BenchWorkspace, definition: unknown, now: Date): Promise<string[]> {
   const prepared = await prepareSegment(w.scope, definition, now);
   const where = compileWhere(prepared.definition, prepared.catalog, prepared.options);
-  const statement = dashboardStatement({ workspaceId: w.scope.workspaceId, timeZone: w.scope.timeZone, where, deviceKey: "preferred_device" }, dashboardWindows(now, w.scope.timeZone));
+  const input = { workspaceId: w.scope.workspaceId, timeZone: w.scope.timeZone, where, deviceKey: "preferred_device" };
+  const windows = dashboardWindows(now, w.scope.timeZone);
   const rows = await runCounting(BUDGET_MS, async (run) => {
     await run({ text: "SELECT set_config('work_mem', '64MB', true)", values: [] });
-    return run<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values });
+    const plans = [];
+    for (const statement of [dashboardStatement(input, windows), monthlyStatement(input, windows)]) {
+      plans.push(...(await run<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values })));
+    }
+    return plans;
   });
   return rows.map((r) => `    ${r["QUERY PLAN"]}`);
 }

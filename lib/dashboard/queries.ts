@@ -10,7 +10,7 @@ import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare"
 import { runCounting } from "@/lib/segments/count-run";
 import { breakdownLabel } from "./labels";
 import { headlineOf } from "./metrics";
-import { dashboardStatement } from "./sql";
+import { dashboardStatement, monthlyStatement } from "./sql";
 import type { Breakdown, BreakdownDimension, SegmentDashboard } from "./types";
 import { dashboardWindows } from "./windows";
 
@@ -95,12 +95,13 @@ export async function computeDashboard(
   const deviceKey = deviceField && !deviceField.archived ? DEVICE_FIELD_KEY : null;
   const w = dashboardWindows(now, scope.timeZone);
   const where = compileWhere(prepared.definition, prepared.catalog, prepared.options);
-  const statement = dashboardStatement({ workspaceId: scope.workspaceId, timeZone: scope.timeZone, where, deviceKey }, w);
-  const [raw] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, async (run) => {
+  const input = { workspaceId: scope.workspaceId, timeZone: scope.timeZone, where, deviceKey };
+  const [raw, monthly] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, async (run) => {
     await run({ text: "SELECT set_config('work_mem', $1, true)", values: [DASHBOARD_WORK_MEM] });
-    return run<unknown>(statement);
+    const [main] = await run<Record<string, unknown>>(dashboardStatement(input, w));
+    return [main, await run<unknown>(monthlyStatement(input, w))] as const;
   });
-  const row = rowSchema.parse(raw);
+  const row = rowSchema.parse({ ...raw, monthly });
   // The scan starts 12 months before today: its first (partial) month counts towards the 12-month total, not the chart.
   const revenue12m = sumDecimals(row.monthly.map((m) => m.memberRevenue));
   const allRevenue12m = sumDecimals(row.monthly.map((m) => m.allRevenue));

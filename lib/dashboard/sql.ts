@@ -4,12 +4,12 @@
  * - headline sums over the members, and the workspace's totals (an index-only scan of
  *   ("workspaceId", "totalSpent"));
  * - the breakdowns in one pass (GROUPING SETS over the members);
- * - one range scan of the workspace's paid orders of the last 12 months, left-joined to the
- *   members: revenue per month for members and for everyone, and the 12-month revenue of both;
  * - the members' paid order items of the last 90 days by category (items are the largest table:
  *   a longer window costs seconds at 1,000,000 customers);
  * - the 10 members with the highest paid revenue.
- * Revenue is paid orders only, as the derived totalSpent / ordersCount are.
+ * Revenue is paid orders only, as the derived totalSpent / ordersCount are. Revenue per month is
+ * a statement of its own (monthlyStatement): a query over a CTE runs in one process, and this
+ * scan is the largest of the dashboard.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { latestBirthDateForAge } from "@/lib/segments/time";
@@ -62,15 +62,6 @@ dims AS (
          count(*)::int AS "members", sum("totalSpent")::text AS "revenue"
   FROM m GROUP BY GROUPING SETS (("country"), ("gender"), ("ageBand"), ("lifecycleStage"), ("language"), ("rfm"), ("device"))
 ),
-monthly AS (
-  SELECT to_char(date_trunc('month', o."placedAt" AT TIME ZONE ${tz}), 'YYYY-MM') AS "month",
-         sum(o."total")::text AS "allRevenue", count(*)::int AS "allOrders",
-         COALESCE(sum(o."total") FILTER (WHERE m."id" IS NOT NULL), 0)::text AS "memberRevenue",
-         count(*) FILTER (WHERE m."id" IS NOT NULL)::int AS "memberOrders"
-  FROM "Order" o LEFT JOIN m ON m."id" = o."customerId"
-  WHERE o."workspaceId" = ${ws} AND o."status" = 'paid' AND o."placedAt" >= ${from} AND o."placedAt" <= ${now}
-  GROUP BY 1
-),
 categories AS (
   -- Both OFFSET 0 keep the planner from flattening: first the members' orders of the window,
   -- then each one's items through ("workspaceId", "orderId"), never every item of the workspace.
@@ -98,10 +89,29 @@ SELECT
   (SELECT json_build_object('customers', count(*)::int, 'revenue', COALESCE(sum(a."totalSpent"), 0)::text)
      FROM "Customer" a WHERE a."workspaceId" = ${ws}) AS "everyone",
   (SELECT COALESCE(json_agg(d ORDER BY d."dimension", d."members" DESC, d."key"), '[]'::json) FROM dims d) AS "breakdowns",
-  (SELECT COALESCE(json_agg(x ORDER BY x."month"), '[]'::json) FROM monthly x) AS "monthly",
   (SELECT COALESCE(json_agg(x), '[]'::json) FROM categories x) AS "categories",
   (SELECT COALESCE(json_agg(json_build_object('id', c."id", 'firstName', c."firstName", 'lastName', c."lastName", 'email', c."email",
             'country', c."country", 'ordersCount', c."ordersCount", 'totalSpent', c."totalSpent"::text, 'lastOrderAt', c."lastOrderAt")
             ORDER BY t."totalSpent" DESC, t."id"), '[]'::json)
      FROM top t JOIN "Customer" c ON c."workspaceId" = ${ws} AND c."id" = t."id") AS "top"`;
+}
+
+/**
+ * Revenue per month for members and for everyone (and so the 12-month revenue of both): one range
+ * scan of the workspace's paid orders of the last 12 months, left-joined to the members found by
+ * the segment's own WHERE — no CTE, so PostgreSQL may run it with parallel workers.
+ */
+export function monthlyStatement(input: DashboardSqlInput, w: DashboardWindows): Prisma.Sql {
+  const ws = Prisma.sql`${input.workspaceId}::uuid`;
+  const now = Prisma.sql`${w.now.toISOString()}::timestamptz`;
+  const from = Prisma.sql`${w.last12Start.toISOString()}::timestamptz`;
+  const tz = Prisma.sql`${input.timeZone}::text`;
+  return Prisma.sql`
+SELECT to_char(date_trunc('month', o."placedAt" AT TIME ZONE ${tz}), 'YYYY-MM') AS "month",
+       sum(o."total")::text AS "allRevenue", count(*)::int AS "allOrders",
+       COALESCE(sum(o."total") FILTER (WHERE m."id" IS NOT NULL), 0)::text AS "memberRevenue",
+       count(*) FILTER (WHERE m."id" IS NOT NULL)::int AS "memberOrders"
+FROM "Order" o LEFT JOIN (SELECT c."id" FROM "Customer" c WHERE ${input.where}) m ON m."id" = o."customerId"
+WHERE o."workspaceId" = ${ws} AND o."status" = 'paid' AND o."placedAt" >= ${from} AND o."placedAt" <= ${now}
+GROUP BY 1 ORDER BY 1`;
 }
