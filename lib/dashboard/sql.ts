@@ -36,12 +36,10 @@ export interface DashboardSqlInput {
   deviceKey: string | null;
 }
 
-/** The statement answering one row: headline, everyone, breakdowns, monthly, categories, top (JSON). */
+/** The statement answering one row: headline, everyone, breakdowns, categories, top (JSON). */
 export function dashboardStatement(input: DashboardSqlInput, w: DashboardWindows): Prisma.Sql {
   const ws = Prisma.sql`${input.workspaceId}::uuid`;
   const now = Prisma.sql`${w.now.toISOString()}::timestamptz`;
-  const from = Prisma.sql`${w.last12Start.toISOString()}::timestamptz`;
-  const tz = Prisma.sql`${input.timeZone}::text`;
   const device = input.deviceKey ? Prisma.sql`c."attributes" ->> ${input.deviceKey}::text` : Prisma.sql`NULL::text`;
   return Prisma.sql`
 WITH m AS MATERIALIZED (
