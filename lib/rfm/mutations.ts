@@ -1,6 +1,6 @@
 /** RFM writes: the refresh of the stored scores, and the admin's rule set. */
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LocalDate } from "@/lib/segments/time";
@@ -14,7 +14,14 @@ import { forgetLiveQuantiles, getRfmRun, loadRfmContext, scoredCustomersSql, typ
  * INSERT … SELECT … ON CONFLICT that writes only changed rows, in one transaction.
  */
 export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Promise<RfmRunInfo> {
-  const { sql } = await getDb();
+  await storeRfmScores((await getDb()).sql, scope, analysisDate);
+  const run = await getRfmRun(scope);
+  if (!run) throw new Error("the RFM refresh did not record its run");
+  return run;
+}
+
+/** The refresh on a given connection (the demo seed's, which has no global database). */
+export async function storeRfmScores(sql: SqlDriver, scope: RfmScope, analysisDate?: LocalDate): Promise<void> {
   const started = performance.now();
   await sql.transaction(async (tx) => {
     // One refresh per workspace at a time; a second waits and then recomputes from fresh data.
@@ -64,9 +71,6 @@ export async function refreshRfm(scope: RfmScope, analysisDate?: LocalDate): Pro
   // bloat until autovacuum gets to them (which made later refreshes slower).
   if (sql.kind === "postgres") await sql.query(`VACUUM (ANALYZE) "CustomerRfm"`);
   forgetLiveQuantiles(scope.workspaceId);
-  const run = await getRfmRun(scope);
-  if (!run) throw new Error("the RFM refresh did not record its run");
-  return run;
 }
 
 /**

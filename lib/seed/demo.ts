@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createWorkspace } from "@/lib/workspaces/mutations";
 import { seedWorkspace } from "./load";
+import { storeRfmScores } from "@/lib/rfm/mutations";
 
 export const DEMO_WORKSPACE = {
   slug: "demo",
@@ -142,6 +143,11 @@ export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {
     const result = await seedWorkspace(db, { workspaceSlug: DEMO_WORKSPACE.slug, customers, seed: DEMO_WORKSPACE.seed, worker: false });
     customersLoaded = result.rows.Customer;
     log(`Demo data loaded: ${result.rows.Customer.toLocaleString("en-US")} customers, ${result.rows.Order.toLocaleString("en-US")} orders, ${result.rows.Event.toLocaleString("en-US")} events in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
+  }
+  if (customersLoaded > 0) {
+    // The RFM page and the dashboards' RFM breakdown show stored scores: compute them once, as a user would.
+    await storeRfmScores(db.sql, { workspaceId: workspace.id, timeZone: DEMO_WORKSPACE.timeZone });
+    log("RFM scores computed.");
   }
   const segmentsCreated = await ensureDemoSegments(db, workspace.id);
   if (segmentsCreated > 0) log(`Saved ${segmentsCreated} demo segments (${DEMO_SEGMENTS.map((s) => s.name).join(", ")}).`);
