@@ -17,7 +17,11 @@ export function BreakdownChart({ breakdown, members }: { breakdown: Breakdown; m
   return (
     <BarChart
       title={breakdown.title}
-      description={`Members by ${breakdown.title.toLowerCase()}; the table adds each value's share and paid revenue.`}
+      description={
+        breakdown.dimension === "rfm"
+          ? "Members by RFM segment, from the scores last computed on the RFM page; the table adds each value's share and paid revenue."
+          : `Members by ${breakdown.title.toLowerCase()}; the table adds each value's share and paid revenue.`
+      }
       valueColumn="Members"
       extraColumns={["Share of members", "Revenue"]}
       empty="The segment has no members."

@@ -60,7 +60,7 @@ const BREAKDOWN_TITLES: Record<BreakdownDimension, string> = {
   ageBand: "Age band",
   lifecycleStage: "Lifecycle stage",
   language: "Language",
-  rfm: "RFM segment (scores as last computed on the RFM page)",
+  rfm: "RFM segment",
   device: "Preferred device",
 };
 
