@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/index";
 import type { Db } from "@/lib/db/client";
 import { setupTestDb, teardownTestDb } from "./support/db";
+import { referenceDir } from "./support/reference";
 
 // The real files of ../shared/reference, imported with the command line exactly as a user would.
-const REFERENCE = path.resolve(process.env.SEGMENTA_REFERENCE_DIR ?? "../shared/reference");
+const REFERENCE = referenceDir();
 const MARKETING = path.join(REFERENCE, "datasets/marketing_campaign.csv");
 const RFM_ORDERS = path.join(REFERENCE, "rfm/orders.csv");
 const FIXTURES = path.resolve("test/fixtures/import");

@@ -12,8 +12,9 @@ import { refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
 import { getRfmGrid, getRfmSummary, loadRfmContext } from "@/lib/rfm/queries";
 import { DEFAULT_RFM_RULES, PACKAGE_TEST_RFM_RULES } from "@/lib/rfm/rules";
 import { setupTestDb, teardownTestDb } from "./support/db";
+import { referenceDir } from "./support/reference";
 
-const REFERENCE = path.resolve(process.env.SEGMENTA_REFERENCE_DIR ?? "../shared/reference");
+const REFERENCE = referenceDir();
 const RFM_ORDERS = path.join(REFERENCE, "rfm/orders.csv");
 const FIXTURES = path.resolve("test/fixtures/import");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segmenta-rfm-reference-"));

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { assignSegment, DEFAULT_RFM_RULES, OTHERS, PACKAGE_TEST_RFM_RULES, segmentKey, segmentNames, type RfmRule } from "./rules";
+import { referenceDir } from "@/test/support/reference";
 
-const REFERENCE = path.resolve(process.env.SEGMENTA_REFERENCE_DIR ?? "../shared/reference");
+const REFERENCE = referenceDir();
 
 describe("rule sets", () => {
   it("transcribe the package's rule sets (segments.json) in their order", () => {
