@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../lib/seed/demo";
+import { DEMO_USERS } from "../lib/seed/demo-users";
 
 // Sign-in hashes passwords and the first request opens the database: be patient on slow CI machines.
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -25,9 +25,15 @@ test("a segment dashboard shows its numbers and charts, switches a chart to a ta
   expect(members).toBeLessThan(5000);
   await expect(headline(page, "Average member value")).toHaveText(/^\$[\d,]+\.\d\d$/);
 
-  for (const title of ["Size over time", "Revenue per month", "Country", "Gender", "Age band", "Lifecycle stage", "Language", "Preferred device", "Top product categories"]) {
+  for (const title of ["Size over time", "Revenue per month", "Country", "Gender", "Age band", "Lifecycle stage", "Language", "RFM segment", "Preferred device", "Top product categories"]) {
     await expect(page.getByRole("img", { name: new RegExp(`^${title}\\b`) })).toBeVisible();
   }
+  // The demo's stored RFM scores: high-value members fall into several RFM segments.
+  await page.getByRole("button", { name: "Show table: RFM segment" }).click();
+  const rfm = page.locator("table", { has: page.locator("caption", { hasText: /^RFM segment$/ }) });
+  await expect(rfm.locator("tbody tr").first()).toBeVisible();
+  expect(await rfm.locator("tbody tr").count()).toBeGreaterThan(1);
+  await expect(rfm.locator("tbody")).not.toContainText("No RFM score");
   // The chart's numbers as a table, and back.
   await page.getByRole("button", { name: "Show table: Gender" }).click();
   const genders = page.locator("table", { has: page.locator("caption", { hasText: /^Gender$/ }) });

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../lib/seed/demo";
+import { DEMO_USERS } from "../lib/seed/demo-users";
 
 type DemoRole = "admin" | "editor" | "viewer";
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../../lib/seed/demo";
+import { DEMO_USERS } from "../../lib/seed/demo-users";
 
 export type DemoRole = "admin" | "editor" | "viewer";
 

@@ -5,24 +5,12 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { createWorkspace } from "@/lib/workspaces/mutations";
-import { seedWorkspace } from "./load";
 import { storeRfmScores } from "@/lib/rfm/mutations";
+import { createWorkspace } from "@/lib/workspaces/mutations";
+import { DEMO_USERS, DEMO_WORKSPACE } from "./demo-users";
+import { seedWorkspace } from "./load";
 
-export const DEMO_WORKSPACE = {
-  slug: "demo",
-  name: "Demo Store",
-  timeZone: "Europe/Warsaw",
-  customers: 5_000,
-  seed: 2026,
-} as const;
-
-/** The demo sign-ins, printed by `npm start` and the README. Demo-only passwords: never reuse them. */
-export const DEMO_USERS = [
-  { email: "admin@demo.segmenta.dev", password: "demo-admin-2026", role: "admin", name: "Ada Admin" },
-  { email: "editor@demo.segmenta.dev", password: "demo-editor-2026", role: "editor", name: "Eli Editor" },
-  { email: "viewer@demo.segmenta.dev", password: "demo-viewer-2026", role: "viewer", name: "Vic Viewer" },
-] as const;
+export { DEMO_USERS, DEMO_WORKSPACE } from "./demo-users";
 
 /** Saved segments a demo visitor finds (one each of value-based, behavioural and geographic + consent). */
 export const DEMO_SEGMENTS = [
