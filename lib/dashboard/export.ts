@@ -4,8 +4,8 @@
  * stays flat whatever the segment's size. The segment is evaluated once, when the cursor opens.
  */
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+import { streamCsvFromQuery } from "@/lib/db/csv-export";
 import { CSV_BOM, csvRecord, neutralizeFormula } from "@/lib/customers/export-csv";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileWhere } from "@/lib/segments/compile";
@@ -15,60 +15,8 @@ import type { DashboardSegment } from "./queries";
 
 export const MEMBER_EXPORT_HEADER = ["id", "externalId", "email", "firstName", "lastName", "country", "lifecycleStage", "ordersCount", "totalSpent", "lastOrderAt"] as const;
 const BATCH_ROWS = 2_000;
-const IDLE_TIMEOUT = "10min";
 
 type Row = Record<(typeof MEMBER_EXPORT_HEADER)[number], string | number | null>;
-
-interface Cursor {
-  fetch(rows: number): Promise<Row[]>;
-  close(): Promise<void>;
-}
-
-/** PostgreSQL: a dedicated connection in one read-only snapshot for the whole file. */
-async function postgresCursor(pool: NonNullable<Db["pgPool"]>, name: string, query: Prisma.Sql): Promise<Cursor> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await client.query(`SET LOCAL idle_in_transaction_session_timeout = '${IDLE_TIMEOUT}'`);
-    await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query.text}`, query.values);
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    client.release();
-    throw e;
-  }
-  let closed = false;
-  return {
-    async fetch(rows) {
-      return closed ? [] : (await client.query<Row>(`FETCH FORWARD ${rows} FROM ${name}`)).rows;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await client.query("COMMIT");
-        client.release();
-      } catch (e) {
-        client.release(e instanceof Error ? e : true);
-      }
-    },
-  };
-}
-
-/** PGlite: one connection for every request, so a WITH HOLD cursor (rows kept after DECLARE commits). */
-async function pgliteCursor(db: Db, name: string, query: Prisma.Sql): Promise<Cursor> {
-  await db.sql.query(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${query.text}`, query.values);
-  let closed = false;
-  return {
-    async fetch(rows) {
-      return closed ? [] : db.sql.query<Row>(`FETCH FORWARD ${rows} FROM ${name}`);
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.sql.query(`CLOSE ${name}`).catch(() => undefined);
-    },
-  };
-}
 
 function cell(value: string | number | null): string {
   if (value === null) return "";
@@ -96,32 +44,11 @@ export async function exportSegmentMembersCsv(
   await db.prisma.auditLog.create({
     data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: "segment.export", entityType: "segment", entityId: segment.id, diff: { columns: [...MEMBER_EXPORT_HEADER] } },
   });
-  const name = `segment_export_${randomUUID().replaceAll("-", "")}`;
-  const cursor = db.pgPool ? await postgresCursor(db.pgPool, name, query) : await pgliteCursor(db, name, query);
-  const batchRows = options.batchRows ?? BATCH_ROWS;
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + csvRecord([...MEMBER_EXPORT_HEADER])));
-    },
-    async pull(controller) {
-      try {
-        const rows = await cursor.fetch(batchRows);
-        let chunk = "";
-        for (const row of rows) chunk += csvRecord(MEMBER_EXPORT_HEADER.map((key) => cell(row[key])));
-        if (chunk) controller.enqueue(encoder.encode(chunk));
-        if (rows.length < batchRows) {
-          await cursor.close();
-          controller.close();
-        }
-      } catch (e) {
-        await cursor.close().catch(() => undefined);
-        console.error("Segment member export failed mid-stream:", e);
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await cursor.close();
-    },
+  return streamCsvFromQuery<Row>(db, query, {
+    head: CSV_BOM + csvRecord([...MEMBER_EXPORT_HEADER]),
+    batchRows: options.batchRows ?? BATCH_ROWS,
+    cursorPrefix: "segment_export",
+    label: "Segment member export",
+    toCsv: (rows) => rows.map((row) => csvRecord(MEMBER_EXPORT_HEADER.map((key) => cell(row[key])))).join(""),
   });
 }
