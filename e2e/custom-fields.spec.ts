@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { demoUser, type DemoRole } from "./support/session";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { browserSessions } from "./support/session";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
@@ -8,27 +8,13 @@ async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const sessions = browserSessions();
+test.afterEach(() => sessions.closeAll());
 
-async function signedIn(browser: Browser, role: DemoRole, path: string): Promise<Page> {
-  const user = demoUser(role);
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
-}
 
 test("an admin creates a select field with options, sees it in the customer form, then archives it", async ({ browser }) => {
   test.slow(); // many round trips on one page; give a loaded machine room
-  const admin = await signedIn(browser, "admin", "/w/demo/fields");
+  const admin = await sessions.signedIn(browser, "admin", "/w/demo/fields");
   await expect(admin.getByRole("heading", { name: "Custom fields" })).toBeVisible();
   await expect(admin.getByRole("row", { name: /Preferred device/ })).toBeVisible();
 
@@ -82,7 +68,7 @@ test("an admin creates a select field with options, sees it in the customer form
 
 test("editors and viewers cannot manage custom fields", async ({ browser }) => {
   for (const role of ["editor", "viewer"] as const) {
-    const page = await signedIn(browser, role, "/w/demo");
+    const page = await sessions.signedIn(browser, role, "/w/demo");
     await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Custom fields" })).toHaveCount(0);
     await page.goto("/w/demo/fields");
     await expect(page).toHaveURL(/\/w\/demo\/forbidden\?permission=fields\.manage$/);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { demoUser, type DemoRole } from "./support/session";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { browserSessions } from "./support/session";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
@@ -9,23 +9,9 @@ async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const sessions = browserSessions();
+test.afterEach(() => sessions.closeAll());
 
-async function signedIn(browser: Browser, role: DemoRole, path: string): Promise<Page> {
-  const user = demoUser(role);
-  const context = await browser.newContext({ acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
-}
 
 async function createCustomer(page: Page, email: string, first: string, last: string): Promise<string> {
   await page.goto("/w/demo/customers/new");
@@ -43,7 +29,7 @@ async function createCustomer(page: Page, email: string, first: string, last: st
 
 test("an editor creates a customer, fixes a validation error while editing, downloads the data and deletes", async ({ browser }) => {
   test.slow(); // many round trips on one page; give a loaded machine room
-  const page = await signedIn(browser, "editor", "/w/demo");
+  const page = await sessions.signedIn(browser, "editor", "/w/demo", { acceptDownloads: true });
   const stamp = Date.now().toString(36);
   const email = `ada-${stamp}@example.com`;
 
@@ -99,10 +85,10 @@ test("an editor creates a customer, fixes a validation error while editing, down
 });
 
 test("a viewer sees the profile but no edit controls, and the server refuses them", async ({ browser }) => {
-  const editor = await signedIn(browser, "editor", "/w/demo");
+  const editor = await sessions.signedIn(browser, "editor", "/w/demo", { acceptDownloads: true });
   const profile = await createCustomer(editor, `viewer-check-${Date.now().toString(36)}@example.com`, "Grace", "Hopper");
 
-  const viewer = await signedIn(browser, "viewer", "/w/demo");
+  const viewer = await sessions.signedIn(browser, "viewer", "/w/demo", { acceptDownloads: true });
   await viewer.goto(profile);
   await expect(viewer.getByRole("heading", { level: 1 })).toContainText("Grace Hopper");
   await expect(viewer.getByRole("heading", { name: "Orders" })).toBeVisible();

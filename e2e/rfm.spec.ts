@@ -1,37 +1,23 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { demoUser, type DemoRole } from "./support/session";
+import { expect as baseExpect, test } from "@playwright/test";
+import { browserSessions } from "./support/session";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const sessions = browserSessions();
+test.afterEach(() => sessions.closeAll());
 
-async function signedIn(browser: Browser, role: DemoRole, path: string): Promise<Page> {
-  const user = demoUser(role);
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
-}
 
 test("an editor computes RFM; a viewer reads the grid, the segments and their members but cannot change anything", async ({ browser }) => {
   test.slow();
-  const editor = await signedIn(browser, "editor", "/w/demo/rfm");
+  const editor = await sessions.signedIn(browser, "editor", "/w/demo/rfm");
   await expect(editor.getByRole("heading", { name: "RFM", exact: true })).toBeVisible();
   await editor.getByRole("button", { name: /Compute RFM scores|Recompute/ }).click();
   await expect(editor.getByText(/Scored [\d,]+ customers in [\d.]+ s\./)).toBeVisible({ timeout: 60_000 });
   await expect(editor.getByRole("table", { name: "RFM segments" })).toBeVisible();
   await expect(editor.getByRole("form", { name: "RFM segment rules" })).toHaveCount(0);
 
-  const viewer = await signedIn(browser, "viewer", "/w/demo/rfm");
+  const viewer = await sessions.signedIn(browser, "viewer", "/w/demo/rfm");
   await expect(viewer.getByRole("navigation").getByRole("link", { name: "RFM" })).toHaveAttribute("aria-current", "page");
   await expect(viewer.getByTestId("rfm-freshness")).toContainText(/Computed .* for analysis date \d{4}-\d{2}-\d{2} · [\d,]+ customers scored/);
   const grid = viewer.getByRole("table", { name: /Customers and average monetary value/ });
@@ -59,7 +45,7 @@ test("an editor computes RFM; a viewer reads the grid, the segments and their me
 
 test("an admin edits a rule: an invalid range is refused at its field, a valid edit shows in the segment table", async ({ browser }) => {
   test.slow();
-  const admin = await signedIn(browser, "admin", "/w/demo/rfm");
+  const admin = await sessions.signedIn(browser, "admin", "/w/demo/rfm");
   const form = admin.getByRole("form", { name: "RFM segment rules" });
   await expect(form).toBeVisible();
   const name = form.getByRole("textbox", { name: "Segment name" }).first();

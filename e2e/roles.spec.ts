@@ -1,28 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../lib/seed/demo-users";
-
-type DemoRole = "admin" | "editor" | "viewer";
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+import { expect as baseExpect, test, type Browser } from "@playwright/test";
+import { browserSessions, type DemoRole } from "./support/session";
 
 // Each role gets its own browser context (own cookies), so one test can act as two people.
-async function signedInPage(browser: Browser, role: DemoRole, path = "/w/demo"): Promise<Page> {
-  const user = DEMO_USERS.find((u) => u.role === role);
-  if (!user) throw new Error(`No demo ${role}`);
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-  return page;
-}
+const sessions = browserSessions();
+test.afterEach(() => sessions.closeAll());
+const signedInPage = (browser: Browser, role: DemoRole, path = "/w/demo") =>
+  sessions.signedIn(browser, role, path, { arrived: (url) => url.pathname !== "/login" });
 
 // Sign-in hashes passwords and the first request opens the database: be patient on slow CI machines.
 const expect = baseExpect.configure({ timeout: 30_000 });

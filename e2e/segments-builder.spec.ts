@@ -1,25 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { demoUser, type DemoRole } from "./support/session";
+import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
+import { browserSessions } from "./support/session";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const sessions = browserSessions();
+test.afterEach(() => sessions.closeAll());
 
-async function signedIn(browser: Browser, role: DemoRole, path: string): Promise<Page> {
-  const user = demoUser(role);
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === path, { timeout: 45_000 });
-  return page;
-}
 
 const row = (page: Page | Locator, path: string) => page.getByRole("listitem", { name: `Condition ${path}`, exact: true });
 
@@ -49,7 +35,7 @@ let nestedCount = -1;
 
 test("an editor builds a nested segment with the keyboard and mouse, watches the live count, saves and reopens it", async ({ browser }) => {
   test.slow();
-  const page = await signedIn(browser, "editor", "/w/demo/segments/new");
+  const page = await sessions.signedIn(browser, "editor", "/w/demo/segments/new", { timeout: 45_000 });
   await expect(page.getByRole("heading", { name: "New segment" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
   await page.getByLabel("Name", { exact: true }).fill("E2E nested");
@@ -135,7 +121,7 @@ test("an editor builds a nested segment with the keyboard and mouse, watches the
 });
 
 test("invalid input is shown at the condition, leaving with unsaved changes asks first", async ({ browser }) => {
-  const page = await signedIn(browser, "editor", "/w/demo/segments/new");
+  const page = await sessions.signedIn(browser, "editor", "/w/demo/segments/new", { timeout: 45_000 });
   await page.getByLabel("Name", { exact: true }).fill("Unsaved");
   await page.getByRole("button", { name: "Add condition", exact: true }).click();
   const r = row(page, "1.1");
@@ -162,8 +148,8 @@ test("a save after someone else's save is refused with who and when; the user sa
   test.slow();
   expect(nestedId).not.toBe("");
   const path = `/w/demo/segments/${nestedId}`;
-  const editor = await signedIn(browser, "editor", path);
-  const admin = await signedIn(browser, "admin", path);
+  const editor = await sessions.signedIn(browser, "editor", path, { timeout: 45_000 });
+  const admin = await sessions.signedIn(browser, "admin", path, { timeout: 45_000 });
   await expect(editor.getByLabel("Name", { exact: true })).toHaveValue("E2E nested");
   await expect(admin.getByLabel("Name", { exact: true })).toHaveValue("E2E nested");
 
@@ -188,7 +174,7 @@ test("a save after someone else's save is refused with who and when; the user sa
 
 test("deleting a segment another one uses is refused with its name", async ({ browser }) => {
   test.slow();
-  const page = await signedIn(browser, "editor", "/w/demo/segments/new");
+  const page = await sessions.signedIn(browser, "editor", "/w/demo/segments/new", { timeout: 45_000 });
   await page.getByLabel("Name", { exact: true }).fill("E2E base");
   await page.getByRole("button", { name: "Add condition", exact: true }).click();
   await pickField(row(page, "1.1"), "opt", "Email opt-in · Yes / no");
@@ -214,7 +200,7 @@ test("deleting a segment another one uses is refused with its name", async ({ br
 
 test("a viewer sees segments and the builder read-only and cannot save", async ({ browser }) => {
   expect(nestedId).not.toBe("");
-  const page = await signedIn(browser, "viewer", "/w/demo/segments");
+  const page = await sessions.signedIn(browser, "viewer", "/w/demo/segments", { timeout: 45_000 });
   await expect(page.getByRole("link", { name: "New segment" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Delete / })).toHaveCount(0);
   await page.getByRole("link", { name: "E2E nested", exact: true }).click();
@@ -230,7 +216,7 @@ test("a viewer sees segments and the builder read-only and cannot save", async (
 
 test("a customer's profile lists their segments and explains each condition", async ({ browser }) => {
   expect(nestedId).not.toBe("");
-  const page = await signedIn(browser, "viewer", `/w/demo/segments/${nestedId}`);
+  const page = await sessions.signedIn(browser, "viewer", `/w/demo/segments/${nestedId}`, { timeout: 45_000 });
   const first = page.getByRole("region", { name: "Live count" }).getByRole("link").first();
   const href = await first.getAttribute("href");
   await page.goto(href!);
@@ -247,7 +233,7 @@ test("a customer's profile lists their segments and explains each condition", as
 
 test("an editor segments by RFM: the workspace's RFM segments to tick, a live count, saved and reopened", async ({ browser }) => {
   test.slow();
-  const page = await signedIn(browser, "editor", "/w/demo/segments/new");
+  const page = await sessions.signedIn(browser, "editor", "/w/demo/segments/new", { timeout: 45_000 });
   await page.getByLabel("Name", { exact: true }).fill("E2E at risk");
   await page.getByRole("button", { name: "Add condition", exact: true }).click();
   const r = row(page, "1.1");
