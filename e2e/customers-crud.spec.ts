@@ -27,7 +27,7 @@ async function createCustomer(page: Page, email: string, first: string, last: st
   return new URL(page.url()).pathname;
 }
 
-test("an editor creates a customer, fixes a validation error while editing, downloads the data and deletes", async ({ browser }) => {
+test("an editor creates a customer, fixes a validation error while editing and downloads the data; an admin erases it", async ({ browser }) => {
   test.slow(); // many round trips on one page; give a loaded machine room
   const page = await sessions.signedIn(browser, "editor", "/w/demo", { acceptDownloads: true });
   const stamp = Date.now().toString(36);
@@ -74,13 +74,15 @@ test("an editor creates a customer, fixes a validation error while editing, down
   expect(data.customer).toMatchObject({ email, firstName: "Ada", city: "Kraków", country: "PL", attributes: { loyalty_points: 12.5, preferred_device: "mobile" } });
   expect(Array.isArray(data.orders) && Array.isArray(data.events)).toBe(true);
 
-  // Delete (right to erasure).
-  await page.getByRole("button", { name: "Delete" }).click();
-  const dialog = page.getByRole("alertdialog");
+  // Delete (right to erasure) is an admin's permission: the editor has no button.
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const admin = await sessions.signedIn(browser, "admin", profile);
+  await admin.getByRole("button", { name: "Delete" }).click();
+  const dialog = admin.getByRole("alertdialog");
   await expect(dialog).toContainText(`Delete Ada Lovelace ${stamp}?`);
   await dialog.getByRole("button", { name: "Delete customer" }).click();
-  await page.waitForURL((url) => url.pathname === "/w/demo/customers");
-  const gone = await page.goto(profile);
+  await admin.waitForURL((url) => url.pathname === "/w/demo/customers");
+  const gone = await admin.goto(profile);
   expect(gone?.status()).toBe(404);
 });
 
@@ -105,9 +107,9 @@ test("a viewer sees the profile but no edit controls, and the server refuses the
   const missing = await viewer.goto("/w/demo/customers/00000000-0000-4000-8000-000000000000");
   expect(missing?.status()).toBe(404);
 
-  // Leave the demo workspace as it was for the specs that follow.
-  await editor.goto(profile);
-  await editor.getByRole("button", { name: "Delete" }).click();
-  await editor.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
-  await editor.waitForURL((url) => url.pathname === "/w/demo/customers");
+  // Leave the demo workspace as it was for the specs that follow (erasing is an admin's).
+  const admin = await sessions.signedIn(browser, "admin", profile);
+  await admin.getByRole("button", { name: "Delete" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
+  await admin.waitForURL((url) => url.pathname === "/w/demo/customers");
 });

@@ -107,3 +107,44 @@ test("an admin adds a member, changes the role and removes them; the last admin 
   await expect(page.getByText(`Removed ${email} from this workspace.`)).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
 });
+
+test("erasing a customer is an admin's: an editor has no Delete button and a replayed erase is refused", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor");
+  const stamp = Date.now().toString(36);
+  const profiles: string[] = [];
+  for (const who of ["keep", "erase"]) {
+    await editor.goto("/w/demo/customers/new");
+    await editor.getByLabel("Email", { exact: true }).fill(`${who}-${stamp}@example.com`);
+    await editor.getByRole("button", { name: "Create customer" }).click();
+    await editor.waitForURL(/\/w\/demo\/customers\/[0-9a-f-]{36}\?created=1$/);
+    profiles.push(new URL(editor.url()).pathname);
+  }
+  const [kept, erased] = profiles;
+  await expect(editor.getByRole("link", { name: "Edit" })).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+  // The admin erases one, and the request their page sent is recorded.
+  const admin = await signedInPage(browser, "admin", erased);
+  await admin.getByRole("button", { name: "Delete" }).click();
+  const [request] = await Promise.all([
+    admin.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    admin.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click(),
+  ]);
+  await admin.waitForURL((url) => url.pathname === "/w/demo/customers");
+  expect((await admin.goto(erased))?.status()).toBe(404);
+
+  // The editor replays it for the other customer: refused, and the customer is still there.
+  const keptId = kept.split("/").pop()!;
+  const body = (request.postData() ?? "").replace(erased.split("/").pop()!, keptId);
+  expect(body).toContain(keptId);
+  const headers = Object.fromEntries(Object.entries(request.headers()).filter(([k]) => !["cookie", "content-length", "host"].includes(k)));
+  const replay = await editor.request.post(new URL(kept, request.url()).href, { headers, data: body });
+  expect(await replay.text()).toContain("You don't have permission to erase customers in this workspace.");
+  expect((await editor.goto(kept))?.status()).toBe(200);
+
+  // Leave the demo workspace as it was.
+  await admin.goto(kept);
+  await admin.getByRole("button", { name: "Delete" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
+  await admin.waitForURL((url) => url.pathname === "/w/demo/customers");
+});

@@ -18,6 +18,13 @@ describe("permissions", () => {
     for (const p of ["members.manage", "fields.manage", "apikeys.manage", "audit.read", "settings.manage"] as const) expect(can("editor", p)).toBe(false);
   });
 
+  it("keeps erasing customers for admins: editors import and edit, but cannot erase anyone for good", () => {
+    expect(can("admin", "customers.erase")).toBe(true);
+    expect(can("editor", "customers.erase")).toBe(false);
+    expect(can("viewer", "customers.erase")).toBe(false);
+    expect(ROLES.filter((r) => can(r, "customers.erase"))).toEqual(["admin"]);
+  });
+
   it("nests the roles: whatever a viewer may do an editor may, and whatever an editor may an admin may", () => {
     for (const p of PERMISSIONS) {
       if (can("viewer", p)) expect(can("editor", p)).toBe(true);

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "customers.write",
   "customers.import",
   "customers.export",
+  "customers.erase",
   "fields.manage",
   "segments.read",
   "segments.write",
@@ -27,6 +28,8 @@ const VIEWER: readonly Permission[] = ["workspace.read", "customers.read", "segm
 const EDITOR: readonly Permission[] = [...VIEWER, "customers.write", "customers.import", "customers.export", "segments.write"];
 
 // DESIGN.md §1: viewers read, editors change customers and segments, admins also run the workspace.
+// Erasing a customer (right to erasure: the profile, orders and events, for good) is an admin's
+// decision, not part of an editor's "import and edit": editors have no customers.erase.
 const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   admin: new Set(PERMISSIONS),
   editor: new Set(EDITOR),
@@ -48,8 +51,8 @@ export const ROLES: readonly Role[] = ["admin", "editor", "viewer"];
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { admin: "Admin", editor: "Editor", viewer: "Viewer" };
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
-  admin: "Everything, plus members, custom fields, API keys and the audit log.",
-  editor: "Imports and edits customers; builds, saves and exports segments.",
+  admin: "Everything, plus erasing customers for good, members, custom fields, API keys and the audit log.",
+  editor: "Imports and edits customers (erasing is for admins); builds, saves and exports segments.",
   viewer: "Browses customers, segments and dashboards; cannot change anything.",
 };
 
@@ -60,6 +63,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   "customers.write": "edit customers",
   "customers.import": "import customers",
   "customers.export": "export customers",
+  "customers.erase": "erase customers",
   "fields.manage": "manage custom fields",
   "segments.read": "view segments",
   "segments.write": "change segments",

@@ -19,9 +19,9 @@ export const updateCustomerAction = workspaceAction({
   },
 });
 
-/** Deletes a customer with their orders and events (right to erasure). */
+/** Deletes a customer with their orders and events (right to erasure); admins only. */
 export const deleteCustomerAction = workspaceAction({
-  permission: "customers.write",
+  permission: "customers.erase",
   schema: z.object({ customerId: customerIdSchema }),
   handler: async (ctx, input) => {
     const removed = await deleteCustomer(ctx, input.customerId);

@@ -69,13 +69,13 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
               </a>
             )}
             {can(ctx.role, "customers.write") && (
-              <>
-                <Link href={`${base}/edit`} className={buttonClasses({ variant: "secondary" })}>
-                  <Pencil aria-hidden className="size-4" />
-                  Edit
-                </Link>
-                <DeleteCustomerButton workspace={ctx.workspaceSlug} customerId={customer.id} name={name} orders={profile.ordersTotal} events={profile.eventsTotal} />
-              </>
+              <Link href={`${base}/edit`} className={buttonClasses({ variant: "secondary" })}>
+                <Pencil aria-hidden className="size-4" />
+                Edit
+              </Link>
+            )}
+            {can(ctx.role, "customers.erase") && (
+              <DeleteCustomerButton workspace={ctx.workspaceSlug} customerId={customer.id} name={name} orders={profile.ordersTotal} events={profile.eventsTotal} />
             )}
           </div>
         </header>
