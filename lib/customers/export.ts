@@ -6,6 +6,7 @@ import { getCatalog } from "@/lib/fields/queries";
 import { localDateOf } from "@/lib/segments/time";
 import { CSV_BOM, csvRecord, csvValue, exportColumnKeys } from "./export-csv";
 import { toListRows } from "./list";
+import { segmentFilterSql } from "./list-segment";
 import { NAME_COLUMN_KEY } from "./list-columns";
 import { exportCustomersInputSchema, type ExportCustomersInput } from "./list-schemas";
 import { exportSql, resolveListQuery } from "./list-sql";
@@ -25,7 +26,7 @@ export interface CustomerExport {
 }
 
 /**
- * The customers of a view (search, sort, the name and the chosen columns; see exportColumnKeys) as a streamed CSV in the
+ * The customers of a view (search, segment filter, sort, the name and the chosen columns; see exportColumnKeys) as a streamed CSV in the
  * table's order, read through a cursor in batches of EXPORT_BATCH_ROWS. Writes an audit entry.
  */
 export async function exportCustomersCsv(
@@ -34,10 +35,12 @@ export async function exportCustomersCsv(
   options: { catalog?: FieldCatalog; now?: Date; batchRows?: number } = {},
 ): Promise<CustomerExport> {
   const view = exportCustomersInputSchema.parse(input);
+  const now = options.now ?? new Date();
   const catalog = options.catalog ?? (await getCatalog(ctx));
-  const today = localDateOf((options.now ?? new Date()).getTime(), ctx.timeZone);
+  const filter = view.segment ? await segmentFilterSql(ctx, view.segment, now) : undefined;
+  const today = localDateOf(now.getTime(), ctx.timeZone);
   // The table always shows the name first; the file does too (as firstName, lastName).
-  const query = resolveListQuery(catalog, { ...view, columns: exportColumnKeys([NAME_COLUMN_KEY, ...view.columns]) }, { workspaceId: ctx.workspaceId, today });
+  const query = resolveListQuery(catalog, { ...view, columns: exportColumnKeys([NAME_COLUMN_KEY, ...view.columns]) }, { workspaceId: ctx.workspaceId, today, filter });
   const header = ["id", ...query.columns.map((c) => c.column.key)];
   const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
   const db = await getDb();
@@ -48,7 +51,7 @@ export async function exportCustomersCsv(
       actorId: ctx.userId,
       action: "customer.export",
       entityType: "customer",
-      diff: { search: view.search, sort: view.sort, direction: view.direction, columns: header },
+      diff: { search: view.search, sort: view.sort, direction: view.direction, columns: header, segment: view.segment },
     },
   });
   const stream = await streamCsvFromQuery<Row>(db, exportSql(query), {

@@ -17,6 +17,7 @@ const DEFAULT_VIEW = {
   search: "",
   columns: [...LIST_DEFAULTS.columns],
   columnsFromUrl: false,
+  segment: null,
 };
 
 describe("parseListView (the URL)", () => {
@@ -26,7 +27,16 @@ describe("parseListView (the URL)", () => {
 
   test("reads every parameter", () => {
     const view = parseListView({ page: "3", size: "100", sort: "custom.loyalty_points", dir: "asc", q: "ada", cols: "email,custom.interests" }, catalog);
-    expect(view).toEqual({ page: 3, pageSize: 100, sort: "custom.loyalty_points", direction: "asc", search: "ada", columns: ["email", "custom.interests"], columnsFromUrl: true });
+    expect(view).toEqual({ page: 3, pageSize: 100, sort: "custom.loyalty_points", direction: "asc", search: "ada", columns: ["email", "custom.interests"], columnsFromUrl: true, segment: null });
+  });
+
+  test("reads the segment filter: in by default, not_in on request; anything that is not a segment id is ignored", () => {
+    const id = "3f2b8c1e-9a4d-4e5f-8a6b-1c2d3e4f5a6b";
+    expect(parseListView({ segment: id.toUpperCase() }, catalog).segment).toEqual({ id, exclude: false });
+    expect(parseListView({ segment: id, segmentOp: "not_in" }, catalog).segment).toEqual({ id, exclude: true });
+    expect(parseListView({ segment: id, segmentOp: "sideways" }, catalog).segment).toEqual({ id, exclude: false });
+    expect(parseListView({ segment: "1 OR 1=1" }, catalog).segment).toBeNull();
+    expect(parseListView({ segmentOp: "not_in" }, catalog).segment).toBeNull();
   });
 
   test("accepts URLSearchParams and repeated parameters (the first wins)", () => {
@@ -74,7 +84,8 @@ describe("listViewSearch (back to a URL)", () => {
   });
 
   test("round-trips every non-default value", () => {
-    const view = { page: 7, pageSize: 50 as const, sort: "name", direction: "asc" as const, search: "50% off & more", columns: ["custom.interests"], columnsFromUrl: true };
+    const segment = { id: "3f2b8c1e-9a4d-4e5f-8a6b-1c2d3e4f5a6b", exclude: true };
+    const view = { page: 7, pageSize: 50 as const, sort: "name", direction: "asc" as const, search: "50% off & more", columns: ["custom.interests"], columnsFromUrl: true, segment };
     const search = listViewSearch(view);
     expect(search.startsWith("?")).toBe(true);
     expect(parseListView(new URLSearchParams(search.slice(1)), catalog)).toEqual(view);
@@ -92,7 +103,7 @@ describe("listViewSearch (back to a URL)", () => {
 
 describe("listCustomersInputSchema (code calling listCustomers)", () => {
   test("fills the defaults", () => {
-    expect(listCustomersInputSchema.parse({})).toEqual({ page: 1, pageSize: 25, sort: "createdAt", direction: "desc", search: "", columns: [...LIST_DEFAULTS.columns] });
+    expect(listCustomersInputSchema.parse({})).toEqual({ page: 1, pageSize: 25, sort: "createdAt", direction: "desc", search: "", columns: [...LIST_DEFAULTS.columns], segment: null });
   });
 
   test("rejects what the URL parser would have repaired", () => {

@@ -1,5 +1,5 @@
 /**
- * The customer table's view (page, page size, sort, search, columns): the strict input schema of
+ * The customer table's view (page, page size, sort, search, columns, segment filter): the strict input schema of
  * listCustomers and exportCustomersCsv, and the lenient parsing of the URL that carries the view.
  * A URL is user-editable and outlives the catalog (a field gets archived, a link gets mangled), so
  * parsing it never fails: anything unknown falls back to the default. The lib functions, called
@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { FieldCatalog } from "@/lib/fields/catalog";
+import { segmentIdSchema } from "@/lib/segments/saved-schemas";
 import { findListColumn, NAME_COLUMN_KEY } from "./list-columns";
 
 export const LIST_PAGE_SIZES = [25, 50, 100] as const;
@@ -32,6 +33,10 @@ export const LIST_DEFAULTS = {
 };
 
 const keySchema = z.string().min(1).max(200);
+
+/** Only the members of a saved segment, or (exclude) only the customers outside it; evaluated live from its rules. */
+export const segmentFilterSchema = z.object({ id: segmentIdSchema, exclude: z.boolean().default(false) });
+export type SegmentFilter = z.output<typeof segmentFilterSchema>;
 const pageSizeSchema = z.union(LIST_PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]);
 
 /** What listCustomers takes; keys are validated against the catalog afterwards. */
@@ -42,6 +47,7 @@ export const listCustomersInputSchema = z.object({
   direction: z.enum(["asc", "desc"]).default(LIST_DEFAULTS.direction),
   search: z.string().max(LIST_SEARCH_MAX_LENGTH, `Search for at most ${LIST_SEARCH_MAX_LENGTH} characters.`).default(LIST_DEFAULTS.search),
   columns: z.array(keySchema).max(LIST_MAX_COLUMNS, `Choose at most ${LIST_MAX_COLUMNS} columns.`).default([...LIST_DEFAULTS.columns]),
+  segment: segmentFilterSchema.nullable().default(null),
 });
 export type ListCustomersInput = z.input<typeof listCustomersInputSchema>;
 export type ListCustomersQuery = z.output<typeof listCustomersInputSchema>;
@@ -61,6 +67,8 @@ export interface CustomerListView {
   columns: string[];
   /** False when the URL named no columns (the defaults apply, or the browser's remembered choice). */
   columnsFromUrl: boolean;
+  /** In (or, exclude, not in) this saved segment; null for every customer. The page checks that it exists. */
+  segment: SegmentFilter | null;
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -76,6 +84,8 @@ export const listSearchParamsSchema = z.object({
   dir: text.pipe(z.enum(["asc", "desc"])).optional().catch(undefined),
   q: text.transform((q) => q.slice(0, LIST_SEARCH_MAX_LENGTH)).catch(""),
   cols: text.transform((c) => c.split(",").filter(Boolean).slice(0, LIST_MAX_COLUMNS)).optional().catch(undefined),
+  segment: text.pipe(segmentIdSchema).transform((id) => id.toLowerCase()).optional().catch(undefined),
+  segmentOp: text.pipe(z.enum(["in", "not_in"])).catch("in"),
 });
 
 /** Usable column keys, in order, without duplicates or the fixed name column; archived fields dropped. */
@@ -102,14 +112,19 @@ export function parseListView(params: RawParams | URLSearchParams, catalog: Fiel
     search: parsed.q,
     columns: usableColumns(catalog, parsed.cols ?? LIST_DEFAULTS.columns),
     columnsFromUrl: parsed.cols !== undefined,
+    segment: parsed.segment ? { id: parsed.segment, exclude: parsed.segmentOp === "not_in" } : null,
   };
 }
 
 const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** The URL search string of a view, leaving out what equals the default (so the bare URL is the default view). */
-export function listViewSearch(view: Omit<CustomerListView, "columnsFromUrl"> & { columnsFromUrl?: boolean }): string {
+export function listViewSearch(view: Omit<CustomerListView, "columnsFromUrl" | "segment"> & { columnsFromUrl?: boolean; segment?: SegmentFilter | null }): string {
   const params = new URLSearchParams();
+  if (view.segment) {
+    params.set("segment", view.segment.id);
+    if (view.segment.exclude) params.set("segmentOp", "not_in");
+  }
   if (view.search) params.set("q", view.search);
   if (view.sort !== LIST_DEFAULTS.sort || view.direction !== LIST_DEFAULTS.direction) {
     params.set("sort", view.sort);

@@ -70,6 +70,8 @@ export interface ListQuery {
   terms: SearchTerm[];
   /** Today in the workspace's zone (for age). */
   today: LocalDate;
+  /** A compiled segment predicate over c (the segment filter), or none. */
+  filter?: Prisma.Sql;
 }
 
 function resolveColumn(catalog: FieldCatalog, key: string): QueryColumn {
@@ -86,7 +88,7 @@ function resolveColumn(catalog: FieldCatalog, key: string): QueryColumn {
 export function resolveListQuery(
   catalog: FieldCatalog,
   view: { sort: string; direction: SortDirection; search: string; columns: readonly string[] },
-  options: { workspaceId: string; today: LocalDate },
+  options: { workspaceId: string; today: LocalDate; filter?: Prisma.Sql },
 ): ListQuery {
   const sort = resolveColumn(catalog, view.sort);
   if (!sort.column.sortable) throw new AppError("invalid", `${sort.column.label} is a list and cannot be sorted by.`);
@@ -98,6 +100,7 @@ export function resolveListQuery(
     direction: view.direction,
     terms: searchTerms(view.search),
     today: options.today,
+    filter: options.filter,
   };
 }
 
@@ -153,9 +156,10 @@ export function orderBySql(query: Pick<ListQuery, "sort" | "today">, direction: 
   return Prisma.join(parts, ", ");
 }
 
-/** The WHERE of a query over `"Customer" c`: the workspace, and every search word. */
-export function whereSql(query: Pick<ListQuery, "workspaceId" | "terms">): Prisma.Sql {
-  return Prisma.join([Prisma.sql`c."workspaceId" = ${query.workspaceId}::uuid`, ...query.terms.map(termSql)], " AND ");
+/** The WHERE of a query over `"Customer" c`: the workspace, every search word, and the segment filter. */
+export function whereSql(query: Pick<ListQuery, "workspaceId" | "terms" | "filter">): Prisma.Sql {
+  const filter = query.filter ? [query.filter] : [];
+  return Prisma.join([Prisma.sql`c."workspaceId" = ${query.workspaceId}::uuid`, ...query.terms.map(termSql), ...filter], " AND ");
 }
 
 function selectList(query: ListQuery): Prisma.Sql {
@@ -177,7 +181,7 @@ export function pageSql(query: ListQuery, page: { limit: number; offset: number;
 }
 
 /** How many customers match; with `cap`, counting stops after cap + 1 (a broad search over a million rows is not counted to the end). */
-export function countSql(query: Pick<ListQuery, "workspaceId" | "terms">, cap?: number): Prisma.Sql {
+export function countSql(query: Pick<ListQuery, "workspaceId" | "terms" | "filter">, cap?: number): Prisma.Sql {
   if (cap === undefined) return Prisma.sql`SELECT count(*)::int AS "n" FROM "Customer" c WHERE ${whereSql(query)}`;
   return Prisma.sql`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Customer" c WHERE ${whereSql(query)} LIMIT ${cap + 1}::int) s`;
 }

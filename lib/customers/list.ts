@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { localDateOf } from "@/lib/segments/time";
 import { NAME_COLUMN_KEY, type ListColumn } from "./list-columns";
 import { listCustomersInputSchema, type ListCustomersInput } from "./list-schemas";
+import { segmentFilterSql } from "./list-segment";
 import { countSql, pageSql, resolveListQuery, type ListQuery } from "./list-sql";
 import type { CustomersContext } from "./types";
 
@@ -75,14 +76,19 @@ async function count(sql: SqlDriver, query: ListQuery, cap: number): Promise<{ t
 }
 
 /**
- * One page of the workspace's customers: the view's search, sort and columns (validated against
- * the catalog: an unknown key is an AppError), the matching total, and whether a next page exists.
+ * One page of the workspace's customers: the view's search, sort, columns (validated against the
+ * catalog: an unknown key is an AppError) and segment filter (a segment of another workspace is
+ * AppError("not_found")), the matching total, and whether a next page exists.
  */
 export async function listCustomers(ctx: Pick<CustomersContext, "workspaceId" | "timeZone">, input: ListCustomersInput, options: ListOptions = {}): Promise<CustomerListPage> {
   const view = listCustomersInputSchema.parse(input);
-  const catalog = options.catalog ?? (await getCatalog(ctx));
-  const today = localDateOf((options.now ?? new Date()).getTime(), ctx.timeZone);
-  const query = resolveListQuery(catalog, { ...view, columns: [NAME_COLUMN_KEY, ...view.columns] }, { workspaceId: ctx.workspaceId, today });
+  const now = options.now ?? new Date();
+  const [catalog, filter] = await Promise.all([
+    options.catalog ?? getCatalog(ctx),
+    view.segment ? segmentFilterSql(ctx, view.segment, now) : undefined,
+  ]);
+  const today = localDateOf(now.getTime(), ctx.timeZone);
+  const query = resolveListQuery(catalog, { ...view, columns: [NAME_COLUMN_KEY, ...view.columns] }, { workspaceId: ctx.workspaceId, today, filter });
   const { sql } = await getDb();
   const cap = options.searchCountCap ?? SEARCH_COUNT_CAP;
   const offset = (view.page - 1) * view.pageSize;

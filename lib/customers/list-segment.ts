@@ -1,0 +1,30 @@
+/**
+ * The customer table's segment filter: a saved segment's rules compiled to a predicate over
+ * `"Customer" c`, evaluated live (the same compiler as counts, exports and dashboards, so the
+ * table shows exactly the segment's members). The segment is looked up in the caller's workspace
+ * only; its values travel as parameters.
+ */
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { compileDefinition } from "@/lib/segments/compile";
+import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
+import { getSegment } from "@/lib/segments/saved-queries";
+import type { SegmentFilter } from "./list-schemas";
+
+/** Message of a segment filter naming no segment of this workspace (deleted, or another workspace's id). */
+export const UNKNOWN_SEGMENT_MESSAGE = "This segment doesn't exist in this workspace (it may have been deleted).";
+
+/**
+ * The predicate of "in segment" (or, exclude, "not in segment") for the workspace's saved segment;
+ * AppError("not_found") when the workspace has no such segment, InvalidDefinitionError when its
+ * rules no longer fit the catalog.
+ */
+export async function segmentFilterSql(ctx: SegmentScope, filter: SegmentFilter, now: Date): Promise<Prisma.Sql> {
+  const segment = await getSegment(ctx, filter.id);
+  if (!segment) throw new AppError("not_found", UNKNOWN_SEGMENT_MESSAGE);
+  const prepared = await prepareSegment(ctx, segment.definition, now);
+  const predicate = compileDefinition(prepared.definition, prepared.catalog, prepared.options);
+  // Two-valued logic (SEGMENT_FORMAT): NOT of the predicate is exactly everyone else.
+  return filter.exclude ? Prisma.sql`(NOT ${predicate})` : predicate;
+}
