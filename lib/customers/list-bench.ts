@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import { exportCustomersCsv } from "./export";
 import { listCustomers } from "./list";
+import { listSegmentDefinitions } from "@/lib/segments/saved-queries";
 import { LIST_DEFAULTS, type ListCustomersInput } from "./list-schemas";
 import type { CustomersContext } from "./types";
 
@@ -39,12 +40,25 @@ async function benchContext(workspaceSlug: string): Promise<CustomersContext> {
   return { workspaceId: ws.id, timeZone: ws.timeZone, userId: null, role: "admin" };
 }
 
+/** Most saved segments of the workspace timed as segment filters (in and not in each). */
+const MAX_BENCH_SEGMENTS = 5;
+
+/** The segment filter shapes: in and not in each of the workspace's first saved segments (by name), the first also on a deep page. */
+async function segmentShapes(ctx: CustomersContext): Promise<{ name: string; input: ListCustomersInput }[]> {
+  const segments = (await listSegmentDefinitions(ctx)).slice(0, MAX_BENCH_SEGMENTS);
+  return segments.flatMap((s, i) => [
+    { name: `in segment "${s.name}"`, input: { segment: { id: s.id } } },
+    { name: `not in segment "${s.name}"`, input: { segment: { id: s.id, exclude: true } } },
+    ...(i === 0 ? [{ name: `in segment "${s.name}", page 200`, input: { segment: { id: s.id }, page: 200 } }] : []),
+  ]);
+}
+
 /** Times listCustomers (count included, as the page runs it) for each shape: min and median of `runs`, in ms. */
 export async function benchCustomerList(workspaceSlug: string, options: { runs?: number; only?: string; log: (line: string) => void }): Promise<void> {
   const ctx = await benchContext(workspaceSlug);
   const catalog = await getCatalog(ctx);
   const runs = options.runs ?? 3;
-  for (const shape of LIST_BENCH_SHAPES) {
+  for (const shape of [...LIST_BENCH_SHAPES, ...(await segmentShapes(ctx))]) {
     if (options.only && !shape.name.includes(options.only)) continue;
     const times: number[] = [];
     let total = "";
@@ -56,7 +70,7 @@ export async function benchCustomerList(workspaceSlug: string, options: { runs?:
     }
     times.sort((a, b) => a - b);
     const [min, median] = [times[0], times[Math.floor(times.length / 2)]].map((t) => t.toFixed(0).padStart(6));
-    options.log(`${shape.name.padEnd(40)} min ${min} ms   median ${median} ms   (${total} customers)`);
+    options.log(`${shape.name.padEnd(48)} min ${min} ms   median ${median} ms   (${total} customers)`);
   }
 }
 
