@@ -59,3 +59,20 @@ export function PastTheEnd({ onFirstPage }: { onFirstPage: () => void }) {
     </div>
   );
 }
+
+/** A segment (or "not in" filter) with nobody in it today. */
+export function NoMembers({ segmentName, exclude, onClear }: { segmentName: string; exclude: boolean; onClear?: () => void }) {
+  return (
+    <div className="space-y-3">
+      <p>
+        {exclude ? "Every customer is in " : "No customer matches the rules of "}
+        <span className="font-medium text-slate-700">“{segmentName}”</span> today.
+      </p>
+      {onClear && (
+        <Button variant="secondary" size="sm" onClick={onClear}>
+          Show all customers
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -13,7 +13,7 @@ const DEBOUNCE_MS = 300;
  * kept until the URL catches up with it, then the URL is the source again (so Back, or a "Clear
  * search" link elsewhere, shows in the box). Typing searches after a short pause; Enter at once.
  */
-export function TableSearch({ value, onSearch, pending }: { value: string; onSearch: (text: string) => void; pending: boolean }) {
+export function TableSearch({ value, onSearch, pending, label = "Search customers" }: { value: string; onSearch: (text: string) => void; pending: boolean; label?: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The URL has caught up with the draft: stop overriding it.
@@ -46,7 +46,7 @@ export function TableSearch({ value, onSearch, pending }: { value: string; onSea
       }}
     >
       <label htmlFor="customer-search" className="sr-only">
-        Search customers
+        {label}
       </label>
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
       <input

@@ -2,6 +2,7 @@
 
 import { functionalUpdate, useTable, type PaginationState, type SortingState, type TableOptions } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { DataTablePagination, type PageCount } from "./data-table-pagination";
 import { SortHeader } from "./sort-header";
@@ -25,6 +26,10 @@ export interface DataTableProps<TData extends { id: string }> {
   pending?: boolean;
   /** Shown in place of rows when the page is empty. */
   empty?: React.ReactNode;
+  /** A column to bring into view (scrolled to and briefly highlighted) as soon as it is there, e.g. one just added. */
+  revealColumn?: string | null;
+  /** Called once revealColumn has been shown. */
+  onRevealed?: () => void;
 }
 
 // Clicks on the row's own controls (the name link, a button) do their own thing.
@@ -47,8 +52,11 @@ export function DataTable<TData extends { id: string }>({
   getRowHref,
   pending = false,
   empty,
+  revealColumn,
+  onRevealed,
 }: DataTableProps<TData>) {
   const router = useRouter();
+  const scroller = useRef<HTMLDivElement>(null);
   const table = useTable({
     features: dataTableFeatures,
     columns,
@@ -99,9 +107,27 @@ export function DataTable<TData extends { id: string }>({
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
 
+  // A new column lands at the end, often past the right edge of a wide table: scroll to it.
+  useEffect(() => {
+    if (!revealColumn || !scroller.current) return;
+    const th = [...scroller.current.querySelectorAll<HTMLElement>("th[data-column-id]")].find((el) => el.dataset.columnId === revealColumn);
+    if (!th) return; // not arrived yet: the server's page with it re-runs this
+    const box = scroller.current;
+    const sticky = box.querySelector<HTMLElement>("th[data-sticky]")?.offsetWidth ?? 0;
+    // Fully in view, scrolling as little as possible, and never with its left edge under the sticky name column.
+    const left = th.offsetLeft;
+    const right = left + th.offsetWidth;
+    let next = box.scrollLeft;
+    if (right > next + box.clientWidth) next = right - box.clientWidth;
+    if (left - sticky < next) next = Math.max(0, left - sticky);
+    box.scrollTo({ left: next, behavior: "smooth" });
+    th.animate?.([{ backgroundColor: "#dbe6fe" }, { backgroundColor: "transparent" }], { duration: 2000, easing: "ease-out" });
+    onRevealed?.();
+  }, [revealColumn, columns, onRevealed]);
+
   return (
     <div>
-      <div className="relative overflow-x-auto">
+      <div ref={scroller} className="relative overflow-x-auto">
         <table className={cn("w-full border-collapse text-left text-sm transition-opacity", pending && "opacity-60")} aria-busy={pending || undefined}>
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 bg-slate-50">
@@ -114,6 +140,8 @@ export function DataTable<TData extends { id: string }>({
                     <th
                       key={header.id}
                       scope="col"
+                      data-column-id={header.column.id}
+                      data-sticky={meta?.sticky || undefined}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                       className={cn(
                         "px-4 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-slate-500 uppercase",

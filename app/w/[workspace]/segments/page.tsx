@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Plus, Search } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { CompareButton, CompareCheckbox, CompareSelection } from "@/components/segments/segment-compare";
 import { SegmentRowActions } from "@/components/segments/segment-row-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -44,6 +45,7 @@ export default async function SegmentsPage({ params, searchParams }: Props) {
   const { rows, total } = await listSegments(ctx, list);
   const base = `/w/${ctx.workspaceSlug}/segments`;
   const canWrite = can(ctx.role, "segments.write");
+  const compare = rows.length >= 2;
   const ariaSort = (s: SegmentListParams["sort"]) => (list.sort === s ? (list.dir === "asc" ? "ascending" : "descending") : undefined);
   return (
     <div className="space-y-6">
@@ -59,54 +61,61 @@ export default async function SegmentsPage({ params, searchParams }: Props) {
           </Link>
         )}
       </header>
-      <form role="search" action={base} className="flex max-w-md gap-2">
-        <label htmlFor="segment-search" className="sr-only">Search segments</label>
-        <Input id="segment-search" name="q" defaultValue={list.q} placeholder="Search by name or description" />
-        <input type="hidden" name="sort" value={list.sort} />
-        <input type="hidden" name="dir" value={list.dir} />
-        <Button type="submit" variant="secondary">
-          <Search aria-hidden className="size-4" />
-          Search
-        </Button>
-      </form>
-      {rows.length === 0 ? (
-        <Alert variant="info">
-          {list.q ? `No segment matches "${list.q}".` : canWrite ? "No segments yet. Create one to group customers by who they are and what they do." : "No segments yet."}
-        </Alert>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <Table>
-            <THead>
-              <TR>
-                <TH aria-sort={ariaSort("name")}><SortLink base={base} params={list} sort="name" label="Name" /></TH>
-                <TH aria-sort={ariaSort("members")} className="text-right"><SortLink base={base} params={list} sort="members" label="Members" /></TH>
-                <TH className="text-right">Share</TH>
-                <TH aria-sort={ariaSort("updated")}><SortLink base={base} params={list} sort="updated" label="Last changed" /></TH>
-                {canWrite && <TH className="text-right"><span className="sr-only">Actions</span></TH>}
-              </TR>
-            </THead>
-            <TBody>
-              {rows.map((r) => (
-                <TR key={r.id} data-testid="segment-row">
-                  <TD className="max-w-md">
-                    <Link href={`${base}/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link>
-                    {r.description && <p className="truncate text-xs text-slate-500">{r.description}</p>}
-                  </TD>
-                  <TD className="text-right tabular-nums" data-testid="segment-members">
-                    {r.members !== null ? formatCount(r.members) : <span className="text-xs text-amber-700">{r.countProblem}</span>}
-                  </TD>
-                  <TD className="text-right tabular-nums">{r.share !== null ? formatShare(r.share) : "—"}</TD>
-                  <TD className="text-sm text-slate-600">
-                    <time dateTime={r.updatedAt.toISOString()}>{formatInstant(r.updatedAt, ctx.timeZone)}</time>
-                    {r.updatedBy && <span> by {r.updatedBy.name}</span>}
-                  </TD>
-                  {canWrite && <TD><SegmentRowActions workspace={ctx.workspaceSlug} id={r.id} name={r.name} /></TD>}
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+      <CompareSelection>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <form role="search" action={base} className="flex w-full max-w-md gap-2">
+            <label htmlFor="segment-search" className="sr-only">Search segments</label>
+            <Input id="segment-search" name="q" defaultValue={list.q} placeholder="Search by name or description" />
+            <input type="hidden" name="sort" value={list.sort} />
+            <input type="hidden" name="dir" value={list.dir} />
+            <Button type="submit" variant="secondary">
+              <Search aria-hidden className="size-4" />
+              Search
+            </Button>
+          </form>
+          {compare && <CompareButton workspace={ctx.workspaceSlug} />}
         </div>
-      )}
+        {rows.length === 0 ? (
+          <Alert variant="info">
+            {list.q ? `No segment matches "${list.q}".` : canWrite ? "No segments yet. Create one to group customers by who they are and what they do." : "No segments yet."}
+          </Alert>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <Table>
+              <THead>
+                <TR>
+                  {compare && <TH className="w-10"><span className="sr-only">Compare</span></TH>}
+                  <TH aria-sort={ariaSort("name")}><SortLink base={base} params={list} sort="name" label="Name" /></TH>
+                  <TH aria-sort={ariaSort("members")} className="text-right"><SortLink base={base} params={list} sort="members" label="Members" /></TH>
+                  <TH className="text-right">Share</TH>
+                  <TH aria-sort={ariaSort("updated")}><SortLink base={base} params={list} sort="updated" label="Last changed" /></TH>
+                  {canWrite && <TH className="text-right"><span className="sr-only">Actions</span></TH>}
+                </TR>
+              </THead>
+              <TBody>
+                {rows.map((r) => (
+                  <TR key={r.id} data-testid="segment-row">
+                    {compare && <TD className="w-10"><CompareCheckbox id={r.id} name={r.name} /></TD>}
+                    <TD className="max-w-md">
+                      <Link href={`${base}/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link>
+                      {r.description && <p className="truncate text-xs text-slate-500">{r.description}</p>}
+                    </TD>
+                    <TD className="text-right tabular-nums" data-testid="segment-members">
+                      {r.members !== null ? formatCount(r.members) : <span className="text-xs text-amber-700">{r.countProblem}</span>}
+                    </TD>
+                    <TD className="text-right tabular-nums">{r.share !== null ? formatShare(r.share) : "—"}</TD>
+                    <TD className="text-sm text-slate-600">
+                      <time dateTime={r.updatedAt.toISOString()}>{formatInstant(r.updatedAt, ctx.timeZone)}</time>
+                      {r.updatedBy && <span> by {r.updatedBy.name}</span>}
+                    </TD>
+                    {canWrite && <TD><SegmentRowActions workspace={ctx.workspaceSlug} id={r.id} name={r.name} /></TD>}
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </div>
+        )}
+      </CompareSelection>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { SegmentEditor } from "@/components/segments/segment-editor";
+import { SegmentTabs } from "@/components/segments/segment-tabs";
 import { Alert } from "@/components/ui/alert";
 import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
@@ -32,6 +33,7 @@ export default async function SegmentPage({ params, searchParams }: Props) {
     : { version: 1, root: { type: "group", combinator: "and", negate: false, children: [] } };
   return (
     <div className="space-y-4">
+      <SegmentTabs workspace={ctx.workspaceSlug} segmentId={segment.id} current="rules" />
       {search.saved && <Alert variant="success">Segment saved.</Alert>}
       {!shape.success && <Alert variant="error">The stored rules of this segment could not be read ({shape.error.issues[0]?.message}); saving replaces them.</Alert>}
       <SegmentEditor

@@ -7,6 +7,7 @@ import { BreakdownChart } from "@/components/dashboard/breakdown-chart";
 import { HeadlineCards } from "@/components/dashboard/headline-cards";
 import { RevenuePerMonth, SizeOverTime } from "@/components/dashboard/history-charts";
 import { TopMembers } from "@/components/dashboard/top-members";
+import { SegmentTabs } from "@/components/segments/segment-tabs";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -57,6 +58,7 @@ export default async function SegmentDashboardPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
+      <SegmentTabs workspace={ctx.workspaceSlug} segmentId={segment.id} current="dashboard" />
       <div>
         <Link href={base} className="text-sm text-slate-500 hover:text-slate-900">
           ← Segments
