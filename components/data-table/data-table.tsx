@@ -115,11 +115,11 @@ export function DataTable<TData extends { id: string }>({
     const box = scroller.current;
     const sticky = box.querySelector<HTMLElement>("th[data-sticky]")?.offsetWidth ?? 0;
     // Fully in view, scrolling as little as possible, and never with its left edge under the sticky name column.
-    const left = th.offsetLeft;
-    const right = left + th.offsetWidth;
+    const left = th.getBoundingClientRect().left - box.getBoundingClientRect().left - box.clientLeft + box.scrollLeft;
+    const right = left + th.getBoundingClientRect().width;
     let next = box.scrollLeft;
-    if (right > next + box.clientWidth) next = right - box.clientWidth;
-    if (left - sticky < next) next = Math.max(0, left - sticky);
+    if (right > next + box.clientWidth) next = Math.ceil(right - box.clientWidth);
+    if (left - sticky < next) next = Math.max(0, Math.floor(left - sticky));
     box.scrollTo({ left: next, behavior: "smooth" });
     th.animate?.([{ backgroundColor: "#dbe6fe" }, { backgroundColor: "transparent" }], { duration: 2000, easing: "ease-out" });
     onRevealed?.();
