@@ -124,7 +124,8 @@ test("at phone width: the Members tab passes axe, a new column scrolls into view
   await chooser.getByRole("button", { name: "Apply" }).click();
   const city = page.getByRole("columnheader", { name: "City" });
   await expect(city).toBeVisible();
-  await expect(city).toBeInViewport({ ratio: 1 });
+  // (0.99: the last column ends at a fractional pixel that the integer scroll offset cannot quite reach.)
+  await expect(city).toBeInViewport({ ratio: 0.99 });
 
   // Hiding the sort column (Created) keeps the list's order and says so, with a way to show it again.
   await page.getByRole("button", { name: "Columns" }).click();
@@ -133,7 +134,7 @@ test("at phone width: the Members tab passes axe, a new column scrolls into view
   await expect(page.getByRole("columnheader", { name: "Created" })).toHaveCount(0);
   await expect(page.getByText(/sorted by Created \(not shown/)).toBeVisible();
   await page.getByRole("button", { name: "show the column" }).click();
-  await expect(page.getByRole("columnheader", { name: "Created" })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole("columnheader", { name: "Created" })).toBeInViewport({ ratio: 0.99 });
   await expect(page.getByText(/· sorted by Created, descending/)).toBeVisible();
   await keepScreenshot(page, "members-tab-390-columns");
 
