@@ -48,8 +48,11 @@ test("members where people look for them: the list compares, the Members tab lis
   await expect(headline.getByRole("columnheader", { name: "High value" })).toBeVisible();
   await expect(headline.getByRole("columnheader", { name: "Lapsed buyers" })).toBeVisible();
 
-  // Rules → Members through the tabs.
+  // The list's member count opens the Members tab.
   await page.goto("/w/demo/segments");
+  await expect(page.getByRole("link", { name: `${highValue.toLocaleString("en-US")} members of High value` })).toHaveAttribute("href", /\/w\/demo\/segments\/[0-9a-f-]{36}\/members$/);
+
+  // Rules → Members through the tabs.
   await page.getByRole("link", { name: "High value", exact: true }).click();
   const tabs = page.getByRole("navigation", { name: "Segment pages" });
   await expect(tabs.getByRole("link", { name: "Rules" })).toHaveAttribute("aria-current", "page");

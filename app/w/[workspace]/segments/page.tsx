@@ -101,7 +101,13 @@ export default async function SegmentsPage({ params, searchParams }: Props) {
                       {r.description && <p className="truncate text-xs text-slate-500">{r.description}</p>}
                     </TD>
                     <TD className="text-right tabular-nums" data-testid="segment-members">
-                      {r.members !== null ? formatCount(r.members) : <span className="text-xs text-amber-700">{r.countProblem}</span>}
+                      {r.members !== null ? (
+                        <Link href={`${base}/${r.id}/members`} className="hover:text-brand-700 hover:underline" aria-label={`${formatCount(r.members)} members of ${r.name}`}>
+                          {formatCount(r.members)}
+                        </Link>
+                      ) : (
+                        <span className="text-xs text-amber-700">{r.countProblem}</span>
+                      )}
                     </TD>
                     <TD className="text-right tabular-nums">{r.share !== null ? formatShare(r.share) : "—"}</TD>
                     <TD className="text-sm text-slate-600">
