@@ -13,14 +13,16 @@ export function RfmGrid({ cells }: { cells: RfmGridCell[] }) {
   const scale = heatScale(max);
   const cell = (r: number, f: number) => cells.find((c) => c.r === r && c.f === f);
   const legend = scale.filter((s, i) => i === 0 || s.min <= s.max);
+  const captionId = "rfm-grid-caption"; // one grid per page
   return (
     <div>
+      {/* Outside the scrolling box, so a phone shows all of it while the grid scrolls sideways. */}
+      <p id={captionId} className="mb-2 text-sm text-slate-600">
+        Customers and average monetary value (total paid per customer) by recency score (rows, 5 = bought most recently) and frequency score (columns, 5 = most
+        orders). Darker cells hold more customers.
+      </p>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[34rem] border-separate border-spacing-1 text-sm">
-          <caption className="mb-2 text-left text-sm text-slate-600">
-            Customers and average monetary value (total paid per customer) by recency score (rows, 5 = bought most recently) and frequency score (columns, 5 = most
-            orders). Darker cells hold more customers.
-          </caption>
+        <table aria-labelledby={captionId} className="w-full min-w-[32rem] border-separate border-spacing-1 text-sm">
           <thead>
             <tr>
               <th scope="col" rowSpan={2} className="px-2 py-1 text-right align-bottom text-xs font-semibold text-slate-700">

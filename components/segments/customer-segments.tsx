@@ -53,6 +53,7 @@ export function CustomerSegments({ workspace, verdicts, catalog, timeZone }: { w
               </span>
             ))}
           </p>
+          <p className="mt-1 text-xs text-slate-500">Open a segment to see why, condition by condition. Dates and times are in {timeZone}.</p>
           <ul className="mt-3 space-y-2">
             {verdicts.map((v) => (
               <li key={v.id} className="rounded-md border border-slate-200">
@@ -64,10 +65,7 @@ export function CustomerSegments({ workspace, verdicts, catalog, timeZone }: { w
                   </summary>
                   <div className="border-t border-slate-200 px-3 py-2 text-sm">
                     {v.explanation ? (
-                      <>
-                        <p className="mb-1 text-xs text-slate-500">Dates and times in {timeZone}.</p>
-                        <ul className="space-y-1"><Tree line={explainLines(v.explanation, catalog, format)} /></ul>
-                      </>
+                      <ul className="space-y-1"><Tree line={explainLines(v.explanation, catalog, format)} /></ul>
                     ) : (
                       <p className="text-amber-800">The segment&apos;s rules no longer fit the workspace&apos;s fields: {v.problem}</p>
                     )}

@@ -33,9 +33,9 @@ describe("formatFieldValue", () => {
     expect(formatFieldValue(field("ordersCount"), 12345, warsaw)).toBe("12,345");
   });
 
-  it("says empty for empty values", () => {
-    expect(formatFieldValue(field("city"), null, warsaw)).toBe("empty");
-    expect(formatFieldValue(field("tags"), [], warsaw)).toBe("empty");
+  it("says not set for empty values", () => {
+    expect(formatFieldValue(field("city"), null, warsaw)).toBe("not set");
+    expect(formatFieldValue(field("tags"), [], warsaw)).toBe("not set");
   });
 });
 

@@ -95,11 +95,11 @@ function scalarText(field: FieldDefinition | undefined, value: unknown, fmt: Exp
 
 /**
  * THE value formatter of explanations: a field's value (or a condition's value) as the product
- * shows it elsewhere. Lists are joined with commas; an empty value is "empty".
+ * shows it elsewhere. Lists are joined with commas; an empty value is "not set".
  */
 export function formatFieldValue(field: FieldDefinition | undefined, value: unknown, fmt: ExplainFormat): string {
-  if (value === null || value === undefined || value === "") return "empty";
-  if (Array.isArray(value)) return value.length === 0 ? "empty" : value.map((v) => scalarText(field, v, fmt)).join(", ");
+  if (value === null || value === undefined || value === "") return "not set";
+  if (Array.isArray(value)) return value.length === 0 ? "not set" : value.map((v) => scalarText(field, v, fmt)).join(", ");
   return scalarText(field, value, fmt);
 }
 

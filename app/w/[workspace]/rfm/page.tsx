@@ -77,7 +77,6 @@ export default async function RfmPage({ params }: { params: Promise<{ workspace:
         <section aria-labelledby="rfm-presets-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="rfm-presets-title" className="mb-2 text-base font-semibold">Segment set</h2>
           <PresetChooser
-            key={preset ?? "custom"}
             workspace={ctx.workspaceSlug}
             presets={RFM_PRESETS.map((p) => ({ key: p.key, name: p.name, description: p.description, segments: p.rules.length }))}
             current={preset}
@@ -89,7 +88,7 @@ export default async function RfmPage({ params }: { params: Promise<{ workspace:
       {canEditRules && (
         <section aria-labelledby="rfm-rules-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="rfm-rules-title" className="mb-2 text-base font-semibold">Segment rules</h2>
-          <RuleSetEditor key={JSON.stringify(rules)} workspace={ctx.workspaceSlug} rules={rules} defaults={DEFAULT_RFM_RULES} action={saveRfmRulesAction} />
+          <RuleSetEditor workspace={ctx.workspaceSlug} rules={rules} defaults={DEFAULT_RFM_RULES} action={saveRfmRulesAction} />
         </section>
       )}
     </div>
