@@ -37,7 +37,7 @@ export function SizeOverTime({ snapshots, today, liveMembers }: { snapshots: Sna
     <LineChart
       title="Size over time"
       description={`Members on each day from the daily snapshots (${formatCount(past.length)} earlier day${past.length === 1 ? "" : "s"}); the last point is today's live count.`}
-      labels={days.map(dayLabel)}
+      labels={days.map((d) => (d === today ? `${dayLabel(d)} (live)` : dayLabel(d)))}
       positions={days.map(dayNumber)}
       series={[{ name: "Members", values, displays: values.map(formatCount), tone: "brand" }]}
     />
