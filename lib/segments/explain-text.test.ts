@@ -52,6 +52,7 @@ describe("conditions and groups in words", () => {
     expect(conditionText({ type: "field", field: "totalSpent", operator: "gte", value: 1000 }, catalog, warsaw)).toMatch(/^Total spent .* \$1,000\.00$/);
     expect(conditionText({ type: "field", field: "signedUpAt", operator: "between", value: ["2026-01-01", "2026-03-31"] }, catalog, warsaw)).toBe("Signed up is between 1 Jan 2026 and 31 Mar 2026");
     expect(conditionText({ type: "orders", measure: "sum", operator: "gt", value: 250.5, window: { type: "last", amount: 90, unit: "day" } }, catalog, warsaw)).toBe("Total spent more than $250.50 in the last 90 days");
+    expect(conditionText({ type: "orders", measure: "count", operator: "gte", value: 3, filter: { categories: ["toys_games"] } }, catalog, warsaw)).toBe("Number of orders at least 3 ever (with an item in Toys & Games)");
     expect(conditionText({ type: "event", name: "cart_abandoned", operator: "gte", value: 2 }, catalog, warsaw)).toBe("Cart abandoned at least 2 times ever");
     expect(conditionText({ type: "segment", segmentId: "s1", operator: "not_in" }, catalog, warsaw)).toBe('Not in the segment "VIPs"');
     expect(conditionText({ type: "rfm", operator: "in", value: ["Champions", "At Risk"] }, catalog, warsaw)).toBe("RFM segment is any of Champions, At Risk");

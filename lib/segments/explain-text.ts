@@ -6,6 +6,7 @@
  */
 import { countryName } from "@/lib/customers/countries";
 import { formatInstant, formatLocalDate } from "@/lib/customers/display";
+import { categoryLabel } from "@/lib/dashboard/labels";
 import { findField, type FieldCatalog, type FieldDefinition } from "@/lib/fields/catalog";
 import { formatMoney } from "@/lib/format";
 import { AMOUNT_COMPARISON_LABELS, COMPARISON_LABELS, MEASURE_LABELS, operatorLabel } from "./builder-operators";
@@ -148,7 +149,7 @@ export function conditionText(node: ExplainNode["node"], catalog: FieldCatalog, 
       return fieldCondition(node, catalog, fmt);
     case "orders": {
       const filters = [
-        node.filter?.categories ? `with an item in ${node.filter.categories.map(eventLabel).join(", ")}` : "",
+        node.filter?.categories ? `with an item in ${node.filter.categories.map(categoryLabel).join(", ")}` : "",
         node.filter?.status ? `status ${node.filter.status.join(" or ")}` : "",
       ].filter(Boolean);
       return `${MEASURE_LABELS[node.measure]} ${comparisonWords(node.operator, node.value, node.measure !== "count", fmt)} ${windowWords(node.window)}${filters.length ? ` (${filters.join("; ")})` : ""}`;
