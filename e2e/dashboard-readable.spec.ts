@@ -79,7 +79,7 @@ test("a segment dashboard reads well on a desktop and a phone: revenue share wit
   await expect(page.getByRole("heading", { name: "Segments" })).toBeVisible();
   const highValue = page.locator("details", { has: page.locator("summary", { hasText: "High value" }) });
   await highValue.locator("summary").click();
-  await expect(highValue).toContainText(/Total spent is at least \$1,000\.00 — this customer: \$[\d,]+\.\d\d/);
+  await expect(highValue).toContainText(/Met Total spent is at least \$1,000\.00 — this customer: \$[\d,]+\.\d\d/);
   const lapsed = page.locator("details", { has: page.locator("summary", { hasText: "Lapsed buyers" }) });
   await lapsed.locator("summary").click();
   await expect(lapsed).toContainText(/All of:/);

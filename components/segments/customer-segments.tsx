@@ -13,8 +13,8 @@ function Tree({ line }: { line: ExplainLine }) {
         <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${line.result ? "text-emerald-600" : "text-red-600"}`} />
         <span>
           <span className={`mr-1.5 inline-block rounded px-1 text-xs font-medium ${line.result ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-            {line.result ? "met" : "not met"}
-          </span>
+            {line.result ? "Met" : "Not met"}
+          </span>{" "}
           <span className={line.children.length > 0 ? "font-medium text-slate-800" : undefined}>{line.text}</span>
           {line.detail && (
             <span className="text-slate-600">

@@ -64,6 +64,8 @@ describe("conditions and groups in words", () => {
     expect(measuredWords(orders, catalog, warsaw)).toBe("$17,380.68");
     expect(measuredWords({ ...orders, node: { type: "orders", measure: "count", operator: "gt", value: 1 }, measured: 1 }, catalog, warsaw)).toBe("1 order");
     expect(measuredWords({ ...orders, measured: null }, catalog, warsaw)).toBe("no orders in the period");
+    expect(measuredWords({ path: "root", node: { type: "event", name: "email_opened", operator: "gte", value: 1 }, result: false, measured: 0 }, catalog, warsaw)).toBe("0 times");
+    expect(conditionText({ type: "event", name: "email_opened", operator: "gte", value: 1, window: { type: "last", amount: 30, unit: "day" } }, catalog, warsaw)).toBe("Email opened at least 1 time in the last 30 days");
     const rfm: ExplainNode = { path: "root", node: { type: "rfm", operator: "in", value: ["Lost"] }, result: false, measured: "Champions (R 5, F 5, M 5)" };
     expect(measuredWords(rfm, catalog, warsaw)).toBe("Champions (R 5 · F 5 · M 5)");
     expect(measuredWords({ ...rfm, measured: null }, catalog, warsaw)).toBe("no paid order, so no RFM segment");

@@ -156,7 +156,8 @@ export function conditionText(node: ExplainNode["node"], catalog: FieldCatalog, 
     }
     case "event": {
       const where = (node.where ?? []).map((f) => `${f.property} ${PROPERTY_WORDS[f.operator] ?? f.operator} ${String(f.value)}`);
-      const times = node.operator === "eq" && node.value === 0 ? "never" : `${comparisonWords(node.operator, node.value, false, fmt)} times`;
+      const once = !Array.isArray(node.value) && node.value === 1;
+      const times = node.operator === "eq" && node.value === 0 ? "never" : `${comparisonWords(node.operator, node.value, false, fmt)} time${once ? "" : "s"}`;
       return `${eventLabel(node.name)} ${times} ${windowWords(node.window)}${where.length ? ` where ${where.join(" and ")}` : ""}`;
     }
     case "segment":
@@ -176,7 +177,7 @@ export function measuredWords(node: ExplainNode, catalog: FieldCatalog, fmt: Exp
       if (node.measured === null || node.measured === undefined) return "no orders in the period";
       return n.measure === "count" ? plural(Number(node.measured), "order") : formatMoney(String(node.measured), fmt.currency);
     case "event":
-      return node.measured === undefined || node.measured === null ? "" : `happened ${plural(Number(node.measured), "time")}`;
+      return node.measured === undefined || node.measured === null ? "" : plural(Number(node.measured), "time");
     case "rfm":
       return node.measured === null || node.measured === undefined ? "no paid order, so no RFM segment" : String(node.measured).replace(/\(R (\d), F (\d), M (\d)\)/, "(R $1 · F $2 · M $3)");
     default:
