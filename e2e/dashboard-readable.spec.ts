@@ -118,6 +118,10 @@ test("the RFM heat map darkens with the count and has a legend; an admin switche
   await expect(page.getByTestId("rfm-segment-set")).toHaveText("Segment set: 10 segments (R rfm package default)");
   await expect(presets.getByRole("button", { name: "Use this segment set" })).toBeDisabled();
   expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
   try {
     await presets.getByRole("radio", { name: /11 segments, with Hibernating/ }).check();
     await presets.getByRole("button", { name: "Use this segment set" }).click();

@@ -21,7 +21,8 @@ export function RfmGrid({ cells }: { cells: RfmGridCell[] }) {
         Customers and average monetary value (total paid per customer) by recency score (rows, 5 = bought most recently) and frequency score (columns, 5 = most
         orders). Darker cells hold more customers.
       </p>
-      <div className="overflow-x-auto">
+      {/* Focusable so a keyboard can scroll it sideways on a phone. */}
+      <div className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand-600" tabIndex={0} role="region" aria-label="RFM grid, scrolls sideways on small screens">
         <table aria-labelledby={captionId} className="w-full min-w-[32rem] border-separate border-spacing-1 text-sm">
           <thead>
             <tr>
