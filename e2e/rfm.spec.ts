@@ -61,6 +61,6 @@ test("an admin edits a rule: an invalid range is refused at its field, a valid e
   await name.fill("Top fans");
   await form.getByRole("button", { name: "Save rules" }).click();
   await expect(form.getByText(/Saved 10 rules/)).toBeVisible({ timeout: 60_000 });
-  await expect(admin.getByRole("table", { name: "RFM segments" }).getByRole("link", { name: "Top fans" })).toBeVisible();
-  await expect(admin.getByRole("table", { name: "RFM segments" }).getByRole("link", { name: "Champions" })).toHaveCount(0);
+  await expect(admin.getByRole("table", { name: "RFM segments" }).getByRole("link", { name: "Top fans", exact: true })).toBeVisible();
+  await expect(admin.getByRole("table", { name: "RFM segments" }).getByRole("link", { name: "Champions", exact: true })).toHaveCount(0);
 });

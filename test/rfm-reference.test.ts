@@ -8,9 +8,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/index";
 import type { Db } from "@/lib/db/client";
-import { refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
+import { applyRfmPreset, refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
+import { CLASSIC_11_RFM_RULES } from "@/lib/rfm/presets";
 import { getRfmGrid, getRfmSummary, loadRfmContext } from "@/lib/rfm/queries";
-import { DEFAULT_RFM_RULES, PACKAGE_TEST_RFM_RULES } from "@/lib/rfm/rules";
+import { assignSegment, DEFAULT_RFM_RULES, PACKAGE_TEST_RFM_RULES } from "@/lib/rfm/rules";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { referenceDir } from "./support/reference";
 
@@ -122,5 +123,25 @@ describe("rfm/orders.csv at 2006-12-31", () => {
     const summary = await getRfmSummary(scope, PACKAGE_TEST_RFM_RULES);
     expect(summary.find((s) => s.segment === "Champions")).toMatchObject({ customers: 158, orders: 1234, revenue: "120178.00" });
     expect(summary.reduce((s, x) => s + x.customers, 0)).toBe(995);
+  });
+
+  // The 11-segment table was never run by the package, so there are no published counts: the
+  // stored segments must be exactly the first matching preset rule over the published scores.
+  it("switches to the 11-segment preset: every customer re-scored, Hibernating among the segments", async () => {
+    const { run } = await applyRfmPreset(scope, "classic-11");
+    expect(run).toMatchObject({ analysisDate: "2006-12-31", customers: 995 });
+    const scored = await cli("rfm", "--workspace", "rfm", "--analysis-date", "2006-12-31", "--format", "csv");
+    const expected = new Map<string, number>();
+    for (const line of scored.out.split("\n").slice(1)) {
+      const [r, f, m] = line.split(",").slice(-5, -2).map(Number);
+      const name = assignSegment({ r, f, m }, CLASSIC_11_RFM_RULES);
+      expected.set(name, (expected.get(name) ?? 0) + 1);
+    }
+    const summary = await getRfmSummary(scope, CLASSIC_11_RFM_RULES);
+    expect(summary.map((s) => s.segment)).toEqual(CLASSIC_11_RFM_RULES.map((r) => r.name).concat(expected.has("Others") ? ["Others"] : []));
+    expect(new Map(summary.filter((s) => s.customers > 0).map((s) => [s.segment, s.customers]))).toEqual(expected);
+    expect(summary.find((s) => s.segment === "Hibernating")!.customers).toBeGreaterThan(0);
+    expect(summary.reduce((s, x) => s + x.customers, 0)).toBe(995);
+    expect(summary.reduce((s, x) => s + x.orders, 0)).toBe(4906);
   });
 });

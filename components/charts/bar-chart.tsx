@@ -2,6 +2,7 @@
 
 import { ChartFigure } from "./chart-figure";
 import { formatTick, type AxisFormat } from "./axis";
+import { clampLabelX, fitLabel, textWidth } from "./layout";
 import { linearScale, maxOf, niceTicks } from "./scale";
 
 /** One bar: its label, its value, and the value as shown (tables, tooltips). */
@@ -13,8 +14,8 @@ export interface BarDatum {
   extra?: string[];
 }
 
-const WIDTH = 640;
-const LABEL = 150;
+// The label column: 150 px, less on narrow charts (a phone keeps at least 60 % for the bars).
+const labelColumn = (width: number) => Math.min(150, Math.round(width * 0.4));
 const ROW = 26;
 const TOP = 8;
 const AXIS = 22;
@@ -38,7 +39,6 @@ export function BarChart({
   empty?: string;
 }) {
   const ticks = niceTicks(maxOf(data.map((d) => d.value)));
-  const x = linearScale([0, ticks[ticks.length - 1]], [LABEL, WIDTH - 12]);
   const height = TOP + data.length * ROW + AXIS;
   return (
     <ChartFigure
@@ -47,12 +47,15 @@ export function BarChart({
       empty={data.length === 0 ? empty : undefined}
       table={{ columns: ["", valueColumn, ...extraColumns].map((c, i) => (i === 0 ? title : c)), rows: data.map((d) => [d.label, d.display, ...(d.extra ?? [])]) }}
     >
-      {({ titleId, descId }) => (
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
+      {({ titleId, descId, width }) => {
+        const LABEL = labelColumn(width);
+        const x = linearScale([0, ticks[ticks.length - 1]], [LABEL, width - 12]);
+        return (
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="block max-w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
           {ticks.map((t) => (
             <g key={t}>
               <line x1={x(t)} x2={x(t)} y1={TOP} y2={height - AXIS} className="stroke-slate-200" strokeDasharray="3 3" />
-              <text x={x(t)} y={height - 6} textAnchor="middle" className="fill-slate-500 text-[11px]">
+              <text x={clampLabelX(x(t), textWidth(formatTick(t, format)), width)} y={height - 6} textAnchor="middle" className="fill-slate-600 text-[11px]">
                 {formatTick(t, format)}
               </text>
             </g>
@@ -62,7 +65,7 @@ export function BarChart({
             return (
               <g key={`${d.label}-${i}`}>
                 <text x={LABEL - 8} y={y + ROW / 2 + 4} textAnchor="end" className="fill-slate-700 text-[12px]">
-                  {d.label.length > 22 ? `${d.label.slice(0, 21)}…` : d.label}
+                  {fitLabel(d.label, LABEL - 12)}
                 </text>
                 <rect x={LABEL} y={y + 4} width={Math.max(x(d.value) - LABEL, d.value > 0 ? 1 : 0)} height={ROW - 8} rx={3} className="fill-brand-500">
                   <title>{`${d.label}: ${d.display}`}</title>
@@ -71,7 +74,8 @@ export function BarChart({
             );
           })}
         </svg>
-      )}
+        );
+      }}
     </ChartFigure>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** The numbers of a chart as a table: column headers and rows of display text (first cell is the row header). */
@@ -9,9 +9,29 @@ export interface ChartTable {
   rows: string[][];
 }
 
+/** Width the charts are drawn at before the browser has measured their box (the server's render). */
+export const DEFAULT_CHART_WIDTH = 640;
+
+/** The content width of an element, followed as it resizes (DEFAULT_CHART_WIDTH until measured). */
+function useWidth(element: HTMLElement | null): number {
+  const [width, setWidth] = useState(DEFAULT_CHART_WIDTH);
+  useEffect(() => {
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.floor(entry.contentRect.width);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
+}
+
 /**
  * A chart with its title, a one-line description, and a toggle between the chart and a table of
- * the same numbers. The chart itself (an SVG) is rendered by the caller with the ids given.
+ * the same numbers. The chart itself (an SVG) is rendered by the caller with the ids given and
+ * at the width its box has, in CSS pixels: an SVG scaled down to a phone would shrink its text
+ * with it (11 px labels became 6 px at 390 px).
  */
 export function ChartFigure({
   title,
@@ -23,12 +43,14 @@ export function ChartFigure({
   title: string;
   description: string;
   table: ChartTable;
-  children: (ids: { titleId: string; descId: string }) => React.ReactNode;
+  children: (ids: { titleId: string; descId: string; width: number }) => React.ReactNode;
   /** Shown instead of the chart and the toggle when there is nothing to draw. */
   empty?: string;
 }) {
   const id = useId();
   const [asTable, setAsTable] = useState(false);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const width = useWidth(box);
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   return (
@@ -48,7 +70,7 @@ export function ChartFigure({
           </Button>
         )}
       </div>
-      <div className="mt-3">
+      <div className="mt-3" ref={setBox}>
         {empty ? (
           <p className="rounded-md bg-slate-50 px-3 py-6 text-center text-sm text-slate-500">{empty}</p>
         ) : asTable ? (
@@ -84,7 +106,7 @@ export function ChartFigure({
             </table>
           </div>
         ) : (
-          children({ titleId, descId })
+          children({ titleId, descId, width })
         )}
       </div>
     </figure>

@@ -2,6 +2,7 @@
 
 import { ChartFigure } from "./chart-figure";
 import { formatTick, type AxisFormat } from "./axis";
+import { clampLabelX, fitLabel, textWidth } from "./layout";
 import { linearScale, maxOf, niceTicks } from "./scale";
 
 /** One labelled point with its coordinates as shown. */
@@ -13,7 +14,6 @@ export interface ScatterPoint {
   yDisplay: string;
 }
 
-const WIDTH = 640;
 const HEIGHT = 300;
 const LEFT = 64;
 const RIGHT = 24;
@@ -40,22 +40,24 @@ export function ScatterChart({
 }) {
   const xTicks = niceTicks(maxOf(points.map((p) => p.x)));
   const yTicks = niceTicks(maxOf(points.map((p) => p.y)));
-  const x = linearScale([0, xTicks[xTicks.length - 1]], [LEFT, WIDTH - RIGHT]);
   const y = linearScale([0, yTicks[yTicks.length - 1]], [HEIGHT - BOTTOM, TOP]);
   return (
     <ChartFigure title={title} description={description} table={{ columns: ["Segment", xLabel, yLabel], rows: points.map((p) => [p.label, p.xDisplay, p.yDisplay]) }}>
-      {({ titleId, descId }) => (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
+      {({ titleId, descId, width: WIDTH }) => {
+        const x = linearScale([0, xTicks[xTicks.length - 1]], [LEFT, WIDTH - RIGHT]);
+        const labelRoom = Math.max(60, Math.min(200, WIDTH / 3));
+        return (
+        <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block max-w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
           {yTicks.map((t) => (
             <g key={`y${t}`}>
               <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(t)} y2={y(t)} className="stroke-slate-200" strokeDasharray="3 3" />
-              <text x={LEFT - 6} y={y(t) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">
+              <text x={LEFT - 6} y={y(t) + 4} textAnchor="end" className="fill-slate-600 text-[11px]">
                 {formatTick(t, yFormat)}
               </text>
             </g>
           ))}
           {xTicks.map((t) => (
-            <text key={`x${t}`} x={x(t)} y={HEIGHT - BOTTOM + 16} textAnchor="middle" className="fill-slate-500 text-[11px]">
+            <text key={`x${t}`} x={clampLabelX(x(t), textWidth(formatTick(t, xFormat)), WIDTH)} y={HEIGHT - BOTTOM + 16} textAnchor="middle" className="fill-slate-600 text-[11px]">
               {formatTick(t, xFormat)}
             </text>
           ))}
@@ -70,13 +72,14 @@ export function ScatterChart({
               <circle cx={x(p.x)} cy={y(p.y)} r={6} className="fill-brand-500 stroke-white" strokeWidth={1.5}>
                 <title>{`${p.label}: ${p.xDisplay}, ${p.yDisplay}`}</title>
               </circle>
-              <text x={x(p.x) + (x(p.x) > WIDTH - 160 ? -10 : 10)} y={y(p.y) - 8} textAnchor={x(p.x) > WIDTH - 160 ? "end" : "start"} className="fill-slate-700 text-[12px]">
-                {p.label.length > 28 ? `${p.label.slice(0, 27)}…` : p.label}
+              <text x={x(p.x) + (x(p.x) > WIDTH - labelRoom ? -10 : 10)} y={y(p.y) - 8} textAnchor={x(p.x) > WIDTH - labelRoom ? "end" : "start"} className="fill-slate-700 text-[12px]">
+                {fitLabel(p.label, labelRoom - 10)}
               </text>
             </g>
           ))}
         </svg>
-      )}
+        );
+      }}
     </ChartFigure>
   );
 }

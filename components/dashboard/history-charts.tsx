@@ -1,12 +1,36 @@
+import { History } from "lucide-react";
+import { BarLineChart } from "@/components/charts/bar-line-chart";
 import { LineChart } from "@/components/charts/line-chart";
-import { dayLabel, dayNumber, monthLabel } from "@/lib/dashboard/format";
+import { dayLabel, dayNumber } from "@/lib/dashboard/format";
+import { revenueMonths } from "@/lib/dashboard/monthly";
 import type { MonthRevenue } from "@/lib/dashboard/types";
-import { formatCount, formatMoney } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import type { SnapshotPoint } from "@/lib/snapshots/queries";
 
-/** Members per day from the daily snapshots, with today's live count as the last point. */
+/**
+ * Members per day from the daily snapshots, with today's live count as the last point. Before
+ * the first earlier snapshot there is no history to draw: today's size and when the line starts.
+ */
 export function SizeOverTime({ snapshots, today, liveMembers }: { snapshots: SnapshotPoint[]; today: string; liveMembers: number }) {
   const past = snapshots.filter((s) => s.day < today);
+  if (past.length === 0) {
+    return (
+      <figure aria-labelledby="size-over-time-title" className="min-w-0" data-testid="size-over-time-empty">
+        <figcaption id="size-over-time-title" className="text-sm font-semibold text-slate-800">
+          Size over time
+        </figcaption>
+        <div className="mt-3 flex items-start gap-3 rounded-md bg-slate-50 px-4 py-5">
+          <History aria-hidden className="mt-0.5 size-5 shrink-0 text-brand-600" />
+          <div>
+            <p className="text-sm text-slate-800">
+              <span className="text-2xl font-semibold tabular-nums text-slate-900">{formatCount(liveMembers)}</span> members today ({dayLabel(today)})
+            </p>
+            <p className="mt-1 text-sm text-slate-600">History starts today — one snapshot a day, so the line appears from tomorrow.</p>
+          </div>
+        </div>
+      </figure>
+    );
+  }
   const days = [...past.map((s) => s.day), today];
   const values = [...past.map((s) => s.memberCount), liveMembers];
   return (
@@ -20,18 +44,21 @@ export function SizeOverTime({ snapshots, today, liveMembers }: { snapshots: Sna
   );
 }
 
-/** Paid revenue per calendar month of the members against every customer's. */
-export function RevenuePerMonth({ monthly }: { monthly: MonthRevenue[] }) {
+/**
+ * Members' paid revenue per calendar month (bars) and their share of all customers' revenue (a
+ * line on its own axis): on one scale a small segment lies flat under everyone's total.
+ */
+export function RevenuePerMonth({ monthly, today }: { monthly: MonthRevenue[]; today: string }) {
+  const r = revenueMonths(monthly, today);
   return (
-    <LineChart
+    <BarLineChart
       title="Revenue per month"
-      description="Paid orders per calendar month (workspace time zone), the current month to date: members against all customers."
-      labels={monthly.map((m) => monthLabel(m.month))}
-      format="money"
-      series={[
-        { name: "Members", values: monthly.map((m) => Number(m.memberRevenue)), displays: monthly.map((m) => formatMoney(m.memberRevenue)), tone: "brand" },
-        { name: "All customers", values: monthly.map((m) => Number(m.allRevenue)), displays: monthly.map((m) => formatMoney(m.allRevenue)), tone: "slate" },
-      ]}
+      description="Members' paid orders per calendar month (workspace time zone) and their share of all customers' revenue; the current month is counted so far."
+      labels={r.labels}
+      bars={{ name: "Members' revenue", values: r.memberRevenue, displays: r.memberDisplays, format: "money" }}
+      line={{ name: "Share of all revenue", values: r.share, displays: r.shareDisplays, format: "percent" }}
+      extraColumns={[{ name: "All customers' revenue", displays: r.allDisplays }]}
+      partialLast={r.partialLast}
     />
   );
 }

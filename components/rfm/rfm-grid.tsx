@@ -1,45 +1,88 @@
 import { formatCount, formatMoney } from "@/lib/format";
+import { heatScale, heatStep } from "@/lib/rfm/heat";
 import type { RfmGridCell } from "@/lib/rfm/queries";
 
-const SHADES = ["bg-white", "bg-brand-50", "bg-brand-100", "bg-brand-200", "bg-brand-300"];
+const SCORES = [1, 2, 3, 4, 5];
 
-/** The R × F grid as a table: rows R 5 → 1, columns F 1 → 5; each cell the customers and their mean monetary value. */
+/**
+ * The R × F grid as a heat map table: rows R 5 → 1, columns F 1 → 5; each cell the customers and
+ * their mean monetary value, its colour darker the more customers it holds, with a legend.
+ */
 export function RfmGrid({ cells }: { cells: RfmGridCell[] }) {
-  const max = Math.max(1, ...cells.map((c) => c.customers));
+  const max = Math.max(0, ...cells.map((c) => c.customers));
+  const scale = heatScale(max);
   const cell = (r: number, f: number) => cells.find((c) => c.r === r && c.f === f);
+  const legend = scale.filter((s, i) => i === 0 || s.min <= s.max);
+  const captionId = "rfm-grid-caption"; // one grid per page
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] border-separate border-spacing-1 text-sm">
-        <caption className="mb-2 text-left text-sm text-slate-500">
-          Customers and average monetary value (total paid per customer) by recency score (rows, 5 = most recent) and frequency score (columns, 5 = most orders).
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col"><span className="sr-only">Recency score</span></th>
-            {[1, 2, 3, 4, 5].map((f) => (
-              <th key={f} scope="col" className="px-2 py-1 text-center text-xs font-medium text-slate-500">F {f}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[5, 4, 3, 2, 1].map((r) => (
-            <tr key={r}>
-              <th scope="row" className="px-2 py-1 text-right text-xs font-medium whitespace-nowrap text-slate-500">R {r}</th>
-              {[1, 2, 3, 4, 5].map((f) => {
-                const c = cell(r, f);
-                const n = c?.customers ?? 0;
-                const shade = SHADES[n === 0 ? 0 : Math.min(4, 1 + Math.floor((n / max) * 3.999))];
-                return (
-                  <td key={f} className={`rounded-md px-2 py-2 text-center ring-1 ring-slate-200 ring-inset ${shade}`} data-testid={`rfm-cell-r${r}-f${f}`}>
-                    <div className="font-semibold text-slate-900 tabular-nums">{formatCount(n)}</div>
-                    <div className="text-xs text-slate-600 tabular-nums">{c?.avgMonetary == null ? "—" : `avg ${formatMoney(c.avgMonetary)}`}</div>
-                  </td>
-                );
-              })}
+    <div>
+      {/* Outside the scrolling box, so a phone shows all of it while the grid scrolls sideways. */}
+      <p id={captionId} className="mb-2 text-sm text-slate-600">
+        Customers and average monetary value (total paid per customer) by recency score (rows, 5 = bought most recently) and frequency score (columns, 5 = most
+        orders). Darker cells hold more customers.
+      </p>
+      {/* Focusable so a keyboard can scroll it sideways on a phone. */}
+      <div className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-brand-600" tabIndex={0} role="region" aria-label="RFM grid, scrolls sideways on small screens">
+        <table aria-labelledby={captionId} className="w-full min-w-[32rem] border-separate border-spacing-1 text-sm">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2} className="px-2 py-1 text-right align-bottom text-xs font-semibold text-slate-700">
+                Recency score ↓
+              </th>
+              <th scope="colgroup" colSpan={5} className="pb-1 text-center text-xs font-semibold text-slate-700">
+                Frequency score → <span className="font-normal text-slate-600">(1 = fewest orders, 5 = most)</span>
+              </th>
             </tr>
+            <tr>
+              {SCORES.map((f) => (
+                <th key={f} scope="col" className="px-2 py-1 text-center text-xs font-medium text-slate-700">
+                  F {f}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[5, 4, 3, 2, 1].map((r) => (
+              <tr key={r}>
+                <th scope="row" className="px-2 py-1 text-right text-xs font-medium whitespace-nowrap text-slate-700">
+                  R {r}
+                  {r === 5 && <span className="block font-normal text-slate-600">most recent</span>}
+                  {r === 1 && <span className="block font-normal text-slate-600">longest ago</span>}
+                </th>
+                {SCORES.map((f) => {
+                  const c = cell(r, f);
+                  const n = c?.customers ?? 0;
+                  const step = heatStep(n, max);
+                  const { background, text } = scale[step];
+                  return (
+                    <td
+                      key={f}
+                      className="rounded-md px-2 py-2 text-center ring-1 ring-slate-200 ring-inset"
+                      style={{ backgroundColor: background, color: text }}
+                      data-testid={`rfm-cell-r${r}-f${f}`}
+                      data-customers={n}
+                    >
+                      <div className="font-semibold tabular-nums">{formatCount(n)}</div>
+                      <div className="text-xs tabular-nums">{c?.avgMonetary == null ? "—" : `avg ${formatMoney(c.avgMonetary)}`}</div>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700" data-testid="rfm-legend">
+        <span className="font-medium">Customers per cell:</span>
+        <ul className="flex flex-wrap gap-x-3 gap-y-1">
+          {legend.map((s) => (
+            <li key={s.background} className="flex items-center gap-1.5">
+              <span aria-hidden className="inline-block size-3.5 rounded-sm ring-1 ring-slate-300 ring-inset" style={{ backgroundColor: s.background }} />
+              {s.max === 0 ? "none" : s.min === s.max ? formatCount(s.min) : `${formatCount(s.min)}–${formatCount(s.max)}`}
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,6 @@
+import { Plus } from "lucide-react";
 import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { formatCount, formatMoney, formatShare } from "@/lib/format";
 import type { RfmSegmentSummary } from "@/lib/rfm/queries";
@@ -6,8 +8,16 @@ import type { RfmRule } from "@/lib/rfm/rules";
 
 const range = ([lo, hi]: [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
 
-/** The segment table: each segment's customers, orders, revenue, average order value and share of revenue, linking to its members. */
-export function RfmSegmentTable({ workspace, rows, rules }: { workspace: string; rows: RfmSegmentSummary[]; rules: readonly RfmRule[] }) {
+/** The builder pre-filled with "RFM segment is <name>" (the builder reads ?rfm=). */
+export function newSegmentFromRfmHref(workspace: string, segment: string): string {
+  return `/w/${workspace}/segments/new?rfm=${encodeURIComponent(segment)}`;
+}
+
+/**
+ * The segment table: each segment's customers, orders, revenue, average order value and share of
+ * revenue, linking to its members; with segments.write, a saved segment can be started from a group.
+ */
+export function RfmSegmentTable({ workspace, rows, rules, canCreateSegments = false }: { workspace: string; rows: RfmSegmentSummary[]; rules: readonly RfmRule[]; canCreateSegments?: boolean }) {
   return (
     <Table aria-label="RFM segments">
       <THead>
@@ -19,6 +29,7 @@ export function RfmSegmentTable({ workspace, rows, rules }: { workspace: string;
           <TH className="text-right">Revenue</TH>
           <TH className="text-right">Avg order value</TH>
           <TH className="text-right">Share of revenue</TH>
+          {canCreateSegments && <TH><span className="sr-only">Create a segment</span></TH>}
         </tr>
       </THead>
       <TBody>
@@ -38,6 +49,14 @@ export function RfmSegmentTable({ workspace, rows, rules }: { workspace: string;
               <TD className="text-right tabular-nums">{formatMoney(row.revenue)}</TD>
               <TD className="text-right tabular-nums">{row.aov === null ? "—" : formatMoney(row.aov)}</TD>
               <TD className="text-right tabular-nums">{formatShare(row.revenueShare)}</TD>
+              {canCreateSegments && (
+                <TD className="text-right">
+                  <Link href={newSegmentFromRfmHref(workspace, row.segment)} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-label={`New segment from ${row.segment}`}>
+                    <Plus aria-hidden className="size-4" />
+                    New segment
+                  </Link>
+                </TD>
+              )}
             </TR>
           );
         })}

@@ -42,6 +42,15 @@ export function RuleSetEditor({ workspace, rules, defaults, action }: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  // When the stored rules change from elsewhere (a preset chosen above), show them; a save of this
+  // form stores what it shows, so that reset changes nothing visible and keeps the message.
+  const [shown, setShown] = useState(() => JSON.stringify(rules));
+  if (shown !== JSON.stringify(rules)) {
+    setShown(JSON.stringify(rules));
+    setRows(copyRules(rules, uidCounter));
+    setUidCounter(uidCounter + rules.length);
+    setFieldErrors({});
+  }
 
   const update = (i: number, patch: Partial<RfmRule>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const move = (i: number, by: number) => setRows((rs) => {

@@ -29,3 +29,15 @@ export function ageBandOf(age: number | null): string | null {
 export function ageBandLabel(key: string): string {
   return AGE_BANDS.find((b) => b.key === key)?.label ?? key;
 }
+
+/**
+ * Rows of the age breakdown in age order (youngest band first, "not set" last) rather than by
+ * size: a reader scans ages as a scale. Rows of unknown keys keep their place after the bands.
+ */
+export function inAgeOrder<T extends { key: string | null }>(rows: readonly T[]): T[] {
+  const rank = (key: string | null) => {
+    const i = AGE_BANDS.findIndex((b) => b.key === key);
+    return i >= 0 ? i : key === null ? AGE_BANDS.length + 1 : AGE_BANDS.length;
+  };
+  return rows.map((row, i) => ({ row, i })).sort((a, b) => rank(a.row.key) - rank(b.row.key) || a.i - b.i).map((x) => x.row);
+}

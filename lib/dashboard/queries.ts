@@ -8,6 +8,7 @@ import { compileWhere } from "@/lib/segments/compile";
 import { sumDecimals } from "@/lib/segments/decimal";
 import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
 import { runCounting } from "@/lib/segments/count-run";
+import { inAgeOrder } from "./age-bands";
 import { breakdownLabel } from "./labels";
 import { headlineOf } from "./metrics";
 import { dashboardStatement, monthlyStatement } from "./sql";
@@ -108,13 +109,12 @@ export async function computeDashboard(
   const byMonth = new Map(row.monthly.map((m) => [m.month, m]));
   const breakdowns: Breakdown[] = (Object.keys(BREAKDOWN_TITLES) as BreakdownDimension[])
     .filter((d) => d !== "device" || deviceKey)
-    .map((dimension) => ({
-      dimension,
-      title: BREAKDOWN_TITLES[dimension],
-      rows: row.breakdowns
+    .map((dimension) => {
+      const rows = row.breakdowns
         .filter((b) => b.dimension === dimension)
-        .map((b) => ({ key: b.key, label: breakdownLabel(dimension, b.key, deviceField?.options), members: b.members, revenue: b.revenue })),
-    }));
+        .map((b) => ({ key: b.key, label: breakdownLabel(dimension, b.key, deviceField?.options), members: b.members, revenue: b.revenue }));
+      return { dimension, title: BREAKDOWN_TITLES[dimension], rows: dimension === "ageBand" ? inAgeOrder(rows) : rows };
+    });
   return {
     headline: headlineOf({
       members: row.headline.members,

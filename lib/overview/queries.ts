@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { localDateOf } from "@/lib/segments/time";
 
 /** What the overview needs of the context: the workspace from the session and its time zone. */
 export interface OverviewScope {
@@ -17,6 +18,8 @@ export interface WorkspaceOverview {
   segments: number;
   customFields: number;
   monthlyRevenue: { month: string; revenue: number; orders: number }[];
+  /** "YYYY-MM" of the month running now in the workspace's zone (counted to date in monthlyRevenue). */
+  currentMonth: string;
   lifecycle: { stage: string; customers: number }[];
   topCountries: { country: string; customers: number }[];
 }
@@ -82,6 +85,7 @@ export async function getWorkspaceOverview(scope: OverviewScope, now = new Date(
     segments: totals.segments,
     customFields: totals.custom_fields,
     monthlyRevenue: monthly.map((m) => ({ month: m.month, revenue: Number(m.revenue), orders: m.orders })),
+    currentMonth: localDateOf(now.getTime(), scope.timeZone).slice(0, 7),
     lifecycle,
     topCountries,
   };

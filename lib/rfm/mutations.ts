@@ -4,6 +4,7 @@ import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LocalDate } from "@/lib/segments/time";
+import { findPreset } from "./presets";
 import type { RfmRule } from "./rules";
 import { rfmRuleSetSchema, ruleSetFieldErrors } from "./schemas";
 import { forgetLiveQuantiles, getRfmRun, loadRfmContext, scoredCustomersSql, type RfmRunInfo, type RfmScope } from "./queries";
@@ -92,4 +93,16 @@ export async function saveRfmRules(scope: RfmScope, input: unknown): Promise<Rfm
   const run = await getRfmRun(scope);
   if (run) await refreshRfm(scope, run.analysisDate);
   return rules;
+}
+
+/**
+ * Switches the workspace to one of the preset rule sets (./presets) and re-scores: at the stored
+ * analysis date like any rule edit, or today when the scores were never computed.
+ */
+export async function applyRfmPreset(scope: RfmScope, key: string): Promise<{ rules: RfmRule[]; run: RfmRunInfo }> {
+  const preset = findPreset(key);
+  if (!preset) throw new AppError("invalid", "Choose one of the segment sets offered.");
+  const rules = await saveRfmRules(scope, preset.rules);
+  const run = (await getRfmRun(scope)) ?? (await refreshRfm(scope));
+  return { rules, run };
 }

@@ -217,7 +217,10 @@ export function rfmSummary(run: RfmRunInfo, rules: readonly RfmRule[]): RfmSegme
   const total = run.segments.reduce((s, r) => s + Number(r.revenue ?? 0), 0);
   const order = segmentNames(rules);
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  return [...run.segments]
+  // Every rule's segment is listed, an empty one with zeros: a set's segments stay visible when nobody is in them.
+  const present = new Set(run.segments.map((r) => r.segment));
+  const empty = rules.filter((r) => !present.has(r.name)).map((r) => ({ segment: r.name, customers: 0, orders: "0", revenue: "0" }));
+  return [...run.segments, ...empty]
     .sort((a, b) => rank(a.segment) - rank(b.segment) || a.segment.localeCompare(b.segment))
     .map((r) => {
       const orders = Number(r.orders ?? 0);

@@ -45,7 +45,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         />
       </dl>
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <RevenueChart data={o.monthlyRevenue} />
+        <RevenueChart data={o.monthlyRevenue} currentMonth={o.currentMonth} />
       </section>
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <BreakdownList

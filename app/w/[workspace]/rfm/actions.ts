@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/auth/action";
-import { refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
+import { applyRfmPreset, refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
+import { findPreset, RFM_PRESET_KEYS } from "@/lib/rfm/presets";
 
 /** Recomputes the workspace's stored RFM scores at today in its time zone. */
 export const recomputeRfmAction = workspaceAction({
@@ -24,5 +25,16 @@ export const saveRfmRulesAction = workspaceAction({
     const rules = await saveRfmRules(ctx, input.rules);
     revalidatePath(`/w/${ctx.workspaceSlug}/rfm`, "layout");
     return { rules: rules.length };
+  },
+});
+
+/** Switches the workspace's RFM rules to a preset segment set and re-scores the stored segments. */
+export const applyRfmPresetAction = workspaceAction({
+  permission: "settings.manage",
+  schema: z.object({ preset: z.enum(RFM_PRESET_KEYS, { error: "Choose one of the segment sets offered." }) }),
+  handler: async (ctx, input) => {
+    const { rules, run } = await applyRfmPreset(ctx, input.preset);
+    revalidatePath(`/w/${ctx.workspaceSlug}/rfm`, "layout");
+    return { name: findPreset(input.preset)?.name ?? input.preset, rules: rules.length, customers: run.customers };
   },
 });

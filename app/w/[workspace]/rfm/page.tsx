@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PresetChooser } from "@/components/rfm/preset-chooser";
 import { RecomputeButton } from "@/components/rfm/recompute-button";
 import { RfmGrid } from "@/components/rfm/rfm-grid";
 import { RfmSegmentTable } from "@/components/rfm/rfm-segment-table";
@@ -8,8 +9,9 @@ import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { formatCount } from "@/lib/format";
 import { getRfmRules, getRfmRun, rfmGrid, rfmSummary, todayIn } from "@/lib/rfm/queries";
+import { findPreset, presetOf, RFM_PRESETS } from "@/lib/rfm/presets";
 import { DEFAULT_RFM_RULES } from "@/lib/rfm/rules";
-import { recomputeRfmAction, saveRfmRulesAction } from "./actions";
+import { applyRfmPresetAction, recomputeRfmAction, saveRfmRulesAction } from "./actions";
 
 export const metadata: Metadata = { title: "RFM" };
 
@@ -21,6 +23,8 @@ export default async function RfmPage({ params }: { params: Promise<{ workspace:
   const grid = rfmGrid(run);
   const canRecompute = can(ctx.role, "segments.write");
   const canEditRules = can(ctx.role, "settings.manage");
+  const canCreateSegments = can(ctx.role, "segments.write");
+  const preset = presetOf(rules);
   const today = todayIn(ctx.timeZone);
   const computedAt = run?.computedAt.toLocaleString("en-GB", { timeZone: ctx.timeZone, dateStyle: "medium", timeStyle: "short" });
 
@@ -38,6 +42,9 @@ export default async function RfmPage({ params }: { params: Promise<{ workspace:
               Computed {computedAt} ({ctx.timeZone}) for analysis date {run.analysisDate} · {formatCount(run.customers)} customers scored in {(run.durationMs / 1000).toFixed(1)} s
             </p>
           )}
+          <p className="mt-1 text-sm text-slate-700" data-testid="rfm-segment-set">
+            Segment set: {preset ? findPreset(preset)?.name : `your own rules (${rules.length} segments)`}
+          </p>
         </div>
         {canRecompute && <RecomputeButton workspace={ctx.workspaceSlug} action={recomputeRfmAction} label={run ? "Recompute" : "Compute RFM scores"} />}
       </div>
@@ -61,9 +68,21 @@ export default async function RfmPage({ params }: { params: Promise<{ workspace:
           </section>
           <section aria-labelledby="rfm-segments-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="rfm-segments-title" className="mb-2 text-base font-semibold">Segments</h2>
-            {summary.length === 0 ? <p className="text-sm text-slate-500">No customer has a paid order yet.</p> : <RfmSegmentTable workspace={ctx.workspaceSlug} rows={summary} rules={rules} />}
+            {summary.length === 0 ? <p className="text-sm text-slate-500">No customer has a paid order yet.</p> : <RfmSegmentTable workspace={ctx.workspaceSlug} rows={summary} rules={rules} canCreateSegments={canCreateSegments} />}
           </section>
         </>
+      )}
+
+      {canEditRules && (
+        <section aria-labelledby="rfm-presets-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="rfm-presets-title" className="mb-2 text-base font-semibold">Segment set</h2>
+          <PresetChooser
+            workspace={ctx.workspaceSlug}
+            presets={RFM_PRESETS.map((p) => ({ key: p.key, name: p.name, description: p.description, segments: p.rules.length }))}
+            current={preset}
+            action={applyRfmPresetAction}
+          />
+        </section>
       )}
 
       {canEditRules && (

@@ -82,7 +82,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
       </div>
       {notice && <Alert variant="success">{notice}</Alert>}
       <ProfileFields catalog={catalog} customer={customer} timeZone={ctx.timeZone} />
-      {segments && <CustomerSegments workspace={ctx.workspaceSlug} verdicts={segments.verdicts} catalog={segments.catalog} />}
+      {segments && <CustomerSegments workspace={ctx.workspaceSlug} verdicts={segments.verdicts} catalog={segments.catalog} timeZone={ctx.timeZone} />}
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <ProfileOrders orders={profile.orders} total={profile.ordersTotal} timeZone={ctx.timeZone} />
         <ProfileEvents page={events} timeZone={ctx.timeZone} hrefFor={(page) => `${base}?events=${page}`} />

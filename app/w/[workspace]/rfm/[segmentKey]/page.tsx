@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Plus } from "lucide-react";
 import { z } from "zod";
+import { newSegmentFromRfmHref } from "@/components/rfm/rfm-segment-table";
 import { buttonClasses } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import { formatCount, formatMoney } from "@/lib/format";
 import { findRfmSegment, getRfmRules, getRfmRun, listRfmMembers } from "@/lib/rfm/queries";
 
@@ -32,12 +35,20 @@ export default async function RfmSegmentPage({ params, searchParams }: { params:
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href={`${base}/rfm`} className="hover:underline">RFM</Link> / {segment}
       </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{segment}</h1>
         <p className="mt-1 text-sm text-slate-500">
           {formatCount(total)} customer{total === 1 ? "" : "s"}, highest total paid first
           {run ? ` · scores for analysis date ${run.analysisDate}, computed ${run.computedAt.toLocaleString("en-GB", { timeZone: ctx.timeZone, dateStyle: "medium", timeStyle: "short" })}` : " · RFM scores have not been computed yet"}
         </p>
+      </div>
+      {can(ctx.role, "segments.write") && (
+        <Link href={newSegmentFromRfmHref(ctx.workspaceSlug, segment)} className={buttonClasses({ variant: "primary" })}>
+          <Plus aria-hidden className="size-4" />
+          Create a segment from this group
+        </Link>
+      )}
       </div>
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <Table aria-label={`Members of ${segment}`}>

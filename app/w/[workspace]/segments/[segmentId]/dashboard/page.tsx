@@ -1,4 +1,4 @@
-import { Download, GitCompare } from "lucide-react";
+import { Download, GitCompare, ListFilter, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -55,6 +55,7 @@ export default async function SegmentDashboardPage({ params }: Props) {
   const result = await loadDashboard(ctx, segment);
   const base = `/w/${ctx.workspaceSlug}/segments`;
   const canExport = can(ctx.role, "customers.export");
+  const canEditRules = can(ctx.role, "segments.write");
 
   return (
     <div className="space-y-6">
@@ -76,6 +77,14 @@ export default async function SegmentDashboardPage({ params }: Props) {
             )}
           </div>
           <div className="flex flex-wrap gap-2">
+            <Link href={`${base}/${segment.id}`} className={buttonClasses({ variant: "secondary" })}>
+              <ListFilter aria-hidden className="size-4" />
+              {canEditRules ? "Edit rules" : "View rules"}
+            </Link>
+            <Link href={`${base}/${segment.id}/members`} className={buttonClasses({ variant: "secondary" })}>
+              <Users aria-hidden className="size-4" />
+              Members
+            </Link>
             <Link href={`${base}/compare?ids=${segment.id}`} className={buttonClasses({ variant: "secondary" })}>
               <GitCompare aria-hidden className="size-4" />
               Compare
@@ -114,7 +123,7 @@ async function DashboardBody({ dashboard: d, ctx, segmentId }: { dashboard: Segm
         </Card>
         <Card>
           <CardContent>
-            <RevenuePerMonth monthly={d.monthly} />
+            <RevenuePerMonth monthly={d.monthly} today={d.today} />
           </CardContent>
         </Card>
       </div>
