@@ -1,0 +1,100 @@
+/** Values by name: a country or language name counts as its code (engine and CLI), a bad name is refused naming a code; the picker's value reads. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { runCli } from "@/lib/cli/index";
+import { countSegment } from "@/lib/segments/count";
+import { InvalidDefinitionError } from "@/lib/segments/errors";
+import { parseDefinition } from "@/lib/segments/schema";
+import { countValues, listValues } from "@/lib/segments/value-queries";
+import { setupTestDb, teardownTestDb } from "./support/db";
+import { TEST_CATALOG, createWorkspace, customer, insertCustomers, only, where } from "./segments-support";
+
+let db: Db;
+let ctx: { workspaceId: string; timeZone: string };
+let other: { workspaceId: string; timeZone: string };
+const at = new Date("2024-03-01T10:00:00Z");
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+beforeAll(async () => {
+  db = await setupTestDb();
+  expect((await cli("workspace", "create", "--slug", "shop", "--name", "Shop", "--time-zone", "Europe/Warsaw")).code).toBe(0);
+  ctx = { workspaceId: (await db.prisma.workspace.findUniqueOrThrow({ where: { slug: "shop" } })).id, timeZone: "Europe/Warsaw" };
+  other = { workspaceId: await createWorkspace(db.sql), timeZone: "UTC" };
+  await insertCustomers(db.sql, ctx.workspaceId, [
+    customer({ country: "PL", language: "pl", city: "Kraków", tags: ["vip"], source: "organic_search",
+      events: [{ name: "product_viewed", occurredAt: at, properties: { category: "toys_games" } }, { name: "product_viewed", occurredAt: at, properties: { category: "books" } }],
+      orders: [{ placedAt: at, items: [{ category: "toys_games", quantity: 1, unitPrice: "10.00" }] }] }),
+    customer({ country: "PL", language: "pl-PL", city: "kraków", tags: ["vip", "eco"], source: "organic_search",
+      events: [{ name: "product_viewed", occurredAt: at, properties: { category: "toys_games" } }] }),
+    customer({ country: "DE", language: "de-DE", city: "Berlin", source: "referral", events: [{ name: "cart_abandoned", occurredAt: at }] }),
+  ]);
+  // Another workspace's values must never show up.
+  await insertCustomers(db.sql, other.workspaceId, [customer({ country: "FR", city: "Paris", tags: ["vip"], events: [{ name: "secret_event", occurredAt: at }] })]);
+});
+afterAll(() => teardownTestDb());
+
+describe("names where codes are expected", () => {
+  it("counts a country name, its code in any case and a list of names the same (engine)", async () => {
+    const counts = await Promise.all(
+      [where("country", "eq", "PL"), where("country", "eq", "Poland"), where("country", "eq", "pl"), where("country", "in", ["poland"])].map((c) => countSegment(ctx, only(c))),
+    );
+    expect(counts).toEqual([2, 2, 2, 2]);
+    expect(await countSegment(ctx, only(where("country", "not_in", ["Poland", "Germany"])))).toBe(0);
+    expect(await countSegment(ctx, only(where("language", "eq", "Polish")))).toBe(1);
+    expect(await countSegment(ctx, only(where("language", "in", ["Polish (Poland)", "German (Germany)"])))).toBe(2);
+  });
+
+  it("stores the code: the parsed definition carries PL, not the name", () => {
+    const parsed = parseDefinition(only(where("country", "in", ["Poland", "de"])), TEST_CATALOG);
+    expect(parsed.ok && parsed.definition.root.children[0]).toMatchObject({ field: "country", value: ["PL", "DE"] });
+  });
+
+  it("refuses a name that is no country or language, naming the code", async () => {
+    const error = await countSegment(ctx, only(where("country", "eq", "Polnd"))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+    expect((error as InvalidDefinitionError).errors).toEqual([
+      { path: "root.children[0].value", message: 'Unknown country "Polnd": use a country name or an ISO code such as PL (did you mean Poland (PL)?)' },
+    ]);
+    const parsed = parseDefinition(only(where("language", "in", ["pl", "Klingonese"])), TEST_CATALOG);
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.path)).toEqual(["root.children[0].value[1]"]);
+  });
+
+  it("the command line counts Poland as PL and refuses Polnd with the code named", async () => {
+    const count = (value: string) => cli("segment", "count", "--workspace", "shop", "--definition", JSON.stringify(only(where("country", "eq", value))));
+    expect(await count("Poland")).toMatchObject({ code: 0, out: "2" });
+    expect(await count("PL")).toMatchObject({ code: 0, out: "2" });
+    const bad = await count("Polnd");
+    expect(bad).toMatchObject({ code: 1, out: "" });
+    expect(bad.err).toBe('error: The definition is invalid:\n  root.children[0].value: Unknown country "Polnd": use a country name or an ISO code such as PL (did you mean Poland (PL)?)');
+  });
+});
+
+describe("the picker's values", () => {
+  it("lists a field's values with how many customers have each, most first, from this workspace only", async () => {
+    expect(await listValues(ctx, { kind: "field", field: "country" })).toEqual([{ value: "PL", count: 2 }, { value: "DE", count: 1 }]);
+    expect(await listValues(ctx, { kind: "field", field: "tags" })).toEqual([{ value: "vip", count: 2 }, { value: "eco", count: 1 }]);
+    expect(await listValues(ctx, { kind: "field", field: "city" }, { search: "KRA" })).toEqual([{ value: "Kraków", count: 1 }, { value: "kraków", count: 1 }]);
+  });
+
+  it("lists event names, event property values and categories by customers", async () => {
+    expect(await listValues(ctx, { kind: "event" })).toEqual([{ value: "product_viewed", count: 2 }, { value: "cart_abandoned", count: 1 }]);
+    expect(await listValues(ctx, { kind: "eventProperty", event: "product_viewed", property: "category" })).toEqual([{ value: "toys_games", count: 2 }, { value: "books", count: 1 }]);
+    expect(await listValues(ctx, { kind: "category" })).toEqual([{ value: "toys_games", count: 1 }]);
+  });
+
+  it("counts given values as the engine compares them, zero for a value nobody has", async () => {
+    expect(await countValues(ctx, { kind: "field", field: "country" }, ["pl", "FR"])).toEqual([{ value: "pl", count: 2 }, { value: "FR", count: 0 }]);
+    expect(await countValues(ctx, { kind: "field", field: "city" }, ["KRAKÓW", "Paris"])).toEqual([{ value: "KRAKÓW", count: 2 }, { value: "Paris", count: 0 }]);
+    expect(await countValues(ctx, { kind: "event" }, ["secret_event"])).toEqual([{ value: "secret_event", count: 0 }]);
+  });
+
+  it("refuses fields without a list of values", async () => {
+    await expect(listValues(ctx, { kind: "field", field: "income" })).rejects.toThrow(/no list of values/);
+  });
+});
