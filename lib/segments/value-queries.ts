@@ -12,13 +12,9 @@ import { fieldSql } from "@/lib/fields/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { foldCase, likePattern } from "./text";
 import { localDateOf } from "./time";
-import type { ValueSource } from "./value-schemas";
+import type { ValueCount, ValueSource } from "./value-schemas";
 
-/** One value and how many customers have it (for events and categories: how many customers had it). */
-export interface ValueCount {
-  value: string;
-  count: number;
-}
+export type { ValueCount } from "./value-schemas";
 
 /** At most this many values come back; the picker searches the server beyond them. */
 export const VALUE_LIMIT = 200;

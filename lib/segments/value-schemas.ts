@@ -18,3 +18,9 @@ export const listValuesSchema = z.object({ source: valueSourceSchema, search: z.
 
 /** The warning's check: how many customers have each of these values. */
 export const countValuesSchema = z.object({ source: valueSourceSchema, values: z.array(z.string().max(LIMITS.string)).min(1).max(50) });
+
+/** One value and how many customers have it (for events and categories: how many customers had it). */
+export interface ValueCount {
+  value: string;
+  count: number;
+}
