@@ -40,12 +40,10 @@ export function eventLabel(name: string): string {
   return humanizeCode(name);
 }
 
-type Labeler = (value: string, field: FieldDefinition) => string;
-
-const optionLabel: Labeler = (value, field) => field.options?.find((o) => o.key === value)?.label ?? value;
+const optionLabel = (value: string, field: FieldDefinition) => field.options?.find((o) => o.key === value)?.label ?? value;
 
 // Standard text fields whose stored values are codes; every other text field shows what is stored.
-const BY_KEY: Readonly<Record<string, Labeler>> = {
+const BY_KEY: Readonly<Record<string, (value: string) => string>> = {
   country: countryLabel,
   language: languageLabel,
   source: humanizeCode,
@@ -53,6 +51,11 @@ const BY_KEY: Readonly<Record<string, Labeler>> = {
   education: humanizeCode,
   industry: humanizeCode,
 };
+
+/** The name of a value of a standard text field by its key ("country", "PL" → "Poland"); other fields' text as written. */
+export function textValueLabel(key: string, value: string): string {
+  return Object.hasOwn(BY_KEY, key) ? BY_KEY[key](value) : value;
+}
 
 /** Whether a field's values are codes with names (so pickers show the name and the code). */
 export function hasCodedValues(field: FieldDefinition): boolean {
@@ -62,7 +65,7 @@ export function hasCodedValues(field: FieldDefinition): boolean {
 /** The name of one stored value of a field (option label, country name, humanized code, or the value). */
 export function valueLabel(field: FieldDefinition, value: string): string {
   if (field.type === "select" || field.type === "multiselect") return optionLabel(value, field);
-  return Object.hasOwn(BY_KEY, field.key) ? BY_KEY[field.key](value, field) : value;
+  return textValueLabel(field.key, value);
 }
 
 /** "Poland (PL)": the name, with the code when it differs (for pickers and warnings). */
