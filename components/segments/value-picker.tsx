@@ -116,7 +116,7 @@ export function ValuePicker({
         onKeyDown={onKeyDown}
       />
       {expanded && (
-        <div className="absolute top-full left-0 z-30 mt-1 w-full min-w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <div className="absolute top-full left-0 z-30 mt-1 w-full rounded-md sm:min-w-64 border border-slate-200 bg-white py-1 shadow-lg">
           <ul id={listId} role="listbox" aria-label={`${label}: values in this workspace`} className="max-h-64 overflow-y-auto">
             {shown.map((v, i) => {
               const name = labelOf(v.value);

@@ -99,6 +99,23 @@ function knownTag(text: string): string | undefined {
   }
 }
 
+/** Every language Intl names, by English name (for pickers and suggestions). */
+export function languageNameList(): readonly { code: string; name: string }[] {
+  return [...languages()].sort((a, b) => a.name.localeCompare(b.name, "en"));
+}
+
+/** A stored tag as a name that reads back to the same tag ("pl-PL" → "Polish (Poland)"), else the tag. */
+export function languageFormText(tag: string): string {
+  try {
+    const name = languageNames.of(tag);
+    if (!name) return tag;
+    const back = parseLanguage(name);
+    return back.ok && back.code === tag ? name : tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** A language written as a BCP 47 tag or an English name → its tag ("Polish" → "pl", "en-us" → "en-US"). */
 export function parseLanguage(input: string): CodeResult {
   const text = input.trim();

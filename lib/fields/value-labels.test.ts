@@ -28,6 +28,12 @@ describe("value labels", () => {
     expect(humanizeCode("discount-hunter")).toBe("Discount hunter");
   });
 
+  it("shows a stored language in the form by a name that reads back to the same tag", async () => {
+    const { languageFormText } = await import("./value-codes");
+    expect(languageFormText("pl-PL")).toBe("Polish (Poland)");
+    expect(languageFormText("zh-Hant-TW")).toBe("zh-Hant-TW");
+  });
+
   it("shows a value Intl cannot name as stored", () => {
     expect(languageLabel("not a tag")).toBe("not a tag");
     expect(valueLabel(field("country"), "XX")).toBe("XX");
@@ -64,5 +70,17 @@ describe("names to codes", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/^Unknown language "Polsh": use a language name or a BCP 47 tag such as pl or pl-PL \(did you mean Polish \(pl\)\?\)$/);
     expect(parseLanguage("zz-ZZ").ok).toBe(false);
+  });
+});
+
+describe("the customer form, import and API read a language name as its tag", () => {
+  it("maps Polish to pl and refuses a word that is no language", async () => {
+    const { parseFieldValue } = await import("@/lib/customers/values");
+    const zone = { timeZone: "UTC", now: new Date("2026-06-15T12:00:00Z") };
+    expect(parseFieldValue(field("language"), "Polish", zone)).toEqual({ ok: true, value: "pl" });
+    expect(parseFieldValue(field("language"), "en_gb", zone)).toEqual({ ok: true, value: "en-GB" });
+    const bad = parseFieldValue(field("language"), "Polsh", zone);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/BCP 47 tag such as pl or pl-PL \(did you mean Polish \(pl\)\?\)/);
   });
 });
