@@ -5,7 +5,7 @@ import { runCli } from "@/lib/cli/index";
 import { countSegment } from "@/lib/segments/count";
 import { InvalidDefinitionError } from "@/lib/segments/errors";
 import { parseDefinition } from "@/lib/segments/schema";
-import { countValues, listValues } from "@/lib/segments/value-queries";
+import { listValues, missingValues } from "@/lib/segments/value-queries";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { TEST_CATALOG, createWorkspace, customer, insertCustomers, only, where } from "./segments-support";
 
@@ -88,10 +88,11 @@ describe("the picker's values", () => {
     expect(await listValues(ctx, { kind: "category" })).toEqual([{ value: "toys_games", count: 1 }]);
   });
 
-  it("counts given values as the engine compares them, zero for a value nobody has", async () => {
-    expect(await countValues(ctx, { kind: "field", field: "country" }, ["pl", "FR"])).toEqual([{ value: "pl", count: 2 }, { value: "FR", count: 0 }]);
-    expect(await countValues(ctx, { kind: "field", field: "city" }, ["KRAKÓW", "Paris"])).toEqual([{ value: "KRAKÓW", count: 2 }, { value: "Paris", count: 0 }]);
-    expect(await countValues(ctx, { kind: "event" }, ["secret_event"])).toEqual([{ value: "secret_event", count: 0 }]);
+  it("finds the values nobody has, compared as the engine compares them", async () => {
+    expect(await missingValues(ctx, { kind: "field", field: "country" }, ["pl", "FR"])).toEqual(["FR"]);
+    expect(await missingValues(ctx, { kind: "field", field: "city" }, ["KRAKÓW", "Paris", "berlin"])).toEqual(["Paris"]);
+    expect(await missingValues(ctx, { kind: "field", field: "tags" }, ["VIP", "gold"])).toEqual(["gold"]);
+    expect(await missingValues(ctx, { kind: "event" }, ["secret_event", "cart_abandoned", "Cart_abandoned"])).toEqual(["secret_event", "Cart_abandoned"]);
   });
 
   it("refuses fields without a list of values", async () => {

@@ -2,7 +2,7 @@
 
 import { useParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { countValuesAction, listValuesAction } from "@/app/w/[workspace]/segments/value-actions";
+import { listValuesAction, missingValuesAction } from "@/app/w/[workspace]/segments/value-actions";
 import type { ValueCount, ValueSource } from "@/lib/segments/value-schemas";
 
 /** The server's page size: a full page means there may be more values than were listed. */
@@ -61,23 +61,23 @@ export function useValues(source: ValueSource | undefined, search: string, enabl
   return { values: current ? state.values : [], loading: enabled && !current, error: current ? state.error : null };
 }
 
-/** How many customers have each of values (for the "no customer has …" warning), debounced; null while unknown. */
-export function useValueCounts(source: ValueSource | undefined, values: readonly string[]): ValueCount[] | null {
+/** Which of values no customer has (for the "no customer has …" warning), debounced; null while unknown. */
+export function useMissingValues(source: ValueSource | undefined, values: readonly string[]): string[] | null {
   const workspace = workspaceOf(useParams());
-  const [state, setState] = useState<{ key: string; counts: ValueCount[] | null }>({ key: "", counts: null });
+  const [state, setState] = useState<{ key: string; missing: string[] | null }>({ key: "", missing: null });
   const key = source && values.length > 0 ? JSON.stringify([source, values]) : "";
   useEffect(() => {
     if (!key || !workspace) return;
     const [src, vals] = JSON.parse(key) as [ValueSource, string[]];
     let live = true;
     const timer = setTimeout(async () => {
-      const r = await countValuesAction({ workspace, source: src, values: vals.slice(0, 50) }).catch(() => null);
-      if (live) setState({ key, counts: r?.ok ? r.data : null });
+      const r = await missingValuesAction({ workspace, source: src, values: vals.slice(0, 50) }).catch(() => null);
+      if (live) setState({ key, missing: r?.ok ? r.data : null });
     }, 400);
     return () => {
       live = false;
       clearTimeout(timer);
     };
   }, [key, workspace]);
-  return state.key === key && key ? state.counts : null;
+  return state.key === key && key ? state.missing : null;
 }

@@ -4,7 +4,7 @@ import { nearest } from "@/lib/fields/value-codes";
 import { valueLabelWithCode } from "@/lib/fields/value-labels";
 import type { FieldDefinition } from "@/lib/fields/catalog";
 import { fieldValueSource, readTyped } from "@/lib/segments/value-sources";
-import { useValueCounts, useValues } from "./use-values";
+import { useMissingValues, useValues } from "./use-values";
 
 type Problem = { value: string; fix?: { value: string; label: string } };
 
@@ -17,7 +17,7 @@ export function ValueWarning({ field, values, onReplace }: { field: FieldDefinit
   const typed = values.filter((v) => v.trim() !== "");
   const read = typed.map((v) => ({ value: v, parsed: readTyped(field, v) }));
   const checkable = read.filter((r) => r.parsed?.ok !== false).map((r) => (r.parsed?.ok ? r.parsed.code : r.value));
-  const counts = useValueCounts(source, checkable);
+  const missing = useMissingValues(source, checkable);
   const { values: known } = useValues(source, "", !!source && typed.length > 0);
   if (!source) return null;
 
@@ -33,7 +33,7 @@ export function ValueWarning({ field, values, onReplace }: { field: FieldDefinit
       continue;
     }
     const key = r.parsed?.ok ? r.parsed.code : r.value;
-    if (counts?.find((c) => c.value === key)?.count === 0) problems.push({ value: r.value, fix: closest(key) });
+    if (missing?.includes(key)) problems.push({ value: r.value, fix: closest(key) });
   }
   if (problems.length === 0) return null;
   return (

@@ -76,10 +76,10 @@ export async function listValues(ctx: Scope, source: ValueSource, options: { sea
 }
 
 /**
- * How many customers have each of `values`, compared as the engine compares them (text and tags
- * ignore case; option keys and event names are exact). Values nobody has come back with count 0.
+ * Which of `values` no customer has, compared as the engine compares them (text and tags ignore
+ * case; option keys and event names are exact). One index probe per value where an index serves.
  */
-export async function countValues(ctx: Scope, source: ValueSource, values: readonly string[]): Promise<ValueCount[]> {
+export async function missingValues(ctx: Scope, source: ValueSource, values: readonly string[]): Promise<string[]> {
   const field = await resolveField(ctx, source);
   const wanted = [...new Set(values)].slice(0, VALUE_LIMIT);
   if (wanted.length === 0) return [];
@@ -88,9 +88,8 @@ export async function countValues(ctx: Scope, source: ValueSource, values: reado
   const folds = !upper && (field ? field.type === "text" || field.type === "tags" : source.kind === "eventProperty");
   const fold = (v: string) => (upper ? v.toUpperCase() : folds ? foldCase(v) : v);
   const key = folds ? Prisma.sql`lower(p.v)` : Prisma.sql`p.v`;
-  const keys = wanted.map(fold);
-  const rows = await run(Prisma.sql`SELECT ${key} AS v, ${counted(source)}::int AS n FROM (${pairs(ctx, source, field)}) p
-    WHERE ${key} = ANY(${keys}::text[]) GROUP BY 1`);
-  const byKey = new Map(rows.map((r) => [r.value, r.count]));
-  return wanted.map((value) => ({ value, count: byKey.get(fold(value)) ?? 0 }));
+  const rows = await run(Prisma.sql`SELECT k AS v, 0 AS n FROM unnest(${wanted.map(fold)}::text[]) k
+    WHERE NOT EXISTS (SELECT 1 FROM (${pairs(ctx, source, field)}) p WHERE ${key} = k)`);
+  const missing = new Set(rows.map((r) => r.value));
+  return wanted.filter((v) => missing.has(fold(v)));
 }

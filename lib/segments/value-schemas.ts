@@ -16,8 +16,8 @@ export type ValueSource = z.infer<typeof valueSourceSchema>;
 /** The picker's list: the most common values, optionally containing a search text. */
 export const listValuesSchema = z.object({ source: valueSourceSchema, search: z.string().max(LIMITS.string).optional() });
 
-/** The warning's check: how many customers have each of these values. */
-export const countValuesSchema = z.object({ source: valueSourceSchema, values: z.array(z.string().max(LIMITS.string)).min(1).max(50) });
+/** The warning's check: which of these values no customer has. */
+export const missingValuesSchema = z.object({ source: valueSourceSchema, values: z.array(z.string().max(LIMITS.string)).min(1).max(50) });
 
 /** One value and how many customers have it (for events and categories: how many customers had it). */
 export interface ValueCount {

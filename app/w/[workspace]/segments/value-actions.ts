@@ -1,8 +1,8 @@
 "use server";
 
 import { workspaceAction } from "@/lib/auth/action";
-import { countValues, listValues, type ValueCount } from "@/lib/segments/value-queries";
-import { countValuesSchema, listValuesSchema } from "@/lib/segments/value-schemas";
+import { listValues, missingValues, type ValueCount } from "@/lib/segments/value-queries";
+import { listValuesSchema, missingValuesSchema } from "@/lib/segments/value-schemas";
 
 /** The value picker's list: the workspace's most common values of a field, event or category, with counts. */
 export const listValuesAction = workspaceAction({
@@ -11,9 +11,9 @@ export const listValuesAction = workspaceAction({
   handler: async (ctx, input): Promise<ValueCount[]> => listValues(ctx, input.source, { search: input.search }),
 });
 
-/** How many customers have each value of a condition (the "no customer has …" warning). */
-export const countValuesAction = workspaceAction({
+/** Which values of a condition no customer has (the "no customer has …" warning). */
+export const missingValuesAction = workspaceAction({
   permission: "segments.read",
-  schema: countValuesSchema,
-  handler: async (ctx, input): Promise<ValueCount[]> => countValues(ctx, input.source, input.values),
+  schema: missingValuesSchema,
+  handler: async (ctx, input): Promise<string[]> => missingValues(ctx, input.source, input.values),
 });
