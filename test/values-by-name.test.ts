@@ -73,6 +73,19 @@ describe("names where codes are expected", () => {
     expect(bad).toMatchObject({ code: 1, out: "" });
     expect(bad.err).toBe('error: The definition is invalid:\n  root.children[0].value: Unknown country "Polnd": use a country name or an ISO code such as PL (did you mean Poland (PL)?)');
   });
+
+  it("the command line warns on stderr when a value is one nobody has, naming the closest one", async () => {
+    const run = (...children: unknown[]) => cli("segment", "count", "--workspace", "shop", "--definition", JSON.stringify(only(...children)));
+    expect(await run(where("country", "eq", "Poland"))).toMatchObject({ code: 0, out: "2", err: "" });
+    const german = await run(where("language", "eq", "German"));
+    expect(german).toMatchObject({ code: 0, out: "0" });
+    expect(german.err).toBe('warning: root.children[0]: No customer has language "de" — did you mean German (Germany) (de-DE)?');
+    const typo = await run(where("city", "in", ["Krakow", "Berlin"]), { type: "event", name: "cart_abandon", operator: "gte", value: 1 });
+    expect(typo.err.split("\n")).toEqual([
+      'warning: root.children[0]: No customer has city "Krakow" — did you mean Kraków?',
+      'warning: root.children[1]: No customer has event "cart_abandon" — did you mean cart_abandoned?',
+    ]);
+  });
 });
 
 describe("the picker's values", () => {

@@ -33,7 +33,8 @@ export function nearest<T extends { name: string }>(text: string, candidates: It
   let bestDistance = Math.max(2, Math.ceil(t.length / 3)) + 1;
   for (const c of candidates) {
     const n = fold(c.name);
-    const d = n.startsWith(t) && t.length >= 3 ? 1 : editDistance(t, n);
+    // A prefix is close: "pola" → "Poland", and a bare language "pl" → its regional tag "pl-PL".
+    const d = (n.startsWith(t) && t.length >= 3) || n.startsWith(`${t}-`) ? 1 : editDistance(t, n);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;

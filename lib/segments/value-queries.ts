@@ -6,10 +6,13 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findField, type FieldDefinition } from "@/lib/fields/catalog";
+import { findField, type FieldCatalog, type FieldDefinition } from "@/lib/fields/catalog";
+import { nearest } from "@/lib/fields/value-codes";
+import { valueLabelWithCode } from "@/lib/fields/value-labels";
 import { getCatalog } from "@/lib/fields/queries";
 import { fieldSql } from "@/lib/fields/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { walkNodes, type SegmentDefinition } from "./schema";
 import { foldCase, likePattern } from "./text";
 import { localDateOf } from "./time";
 import type { ValueCount, ValueSource } from "./value-schemas";
@@ -92,4 +95,36 @@ export async function missingValues(ctx: Scope, source: ValueSource, values: rea
     WHERE NOT EXISTS (SELECT 1 FROM (${pairs(ctx, source, field)}) p WHERE ${key} = k)`);
   const missing = new Set(rows.map((r) => r.value));
   return wanted.filter((v) => missing.has(fold(v)));
+}
+
+// Operators whose values are whole stored values (a pattern such as contains "kra" is not one).
+const WHOLE_VALUE = new Set(["eq", "neq", "in", "not_in", "has_any", "has_all", "has_none"]);
+const PERSONAL = new Set(["email", "firstName", "lastName", "phone"]);
+
+/**
+ * Conditions of a parsed definition that name a value no customer has (field values and event
+ * names), each with the closest value the workspace does have: the command line prints them so a
+ * typo never passes as a silent zero.
+ */
+export async function unmatchedValues(ctx: Scope, definition: SegmentDefinition, catalog: FieldCatalog): Promise<{ path: string; message: string }[]> {
+  const checks: { path: string; source: ValueSource; what: string; values: string[]; labelOf(v: string): string }[] = [];
+  walkNodes(definition.root, "root", (node, path) => {
+    if (node.type === "event") checks.push({ path, source: { kind: "event" }, what: "event", values: [node.name], labelOf: (v) => v });
+    if (node.type !== "field" || !WHOLE_VALUE.has(node.operator) || PERSONAL.has(node.field)) return;
+    const field = findField(catalog, node.field);
+    if (!field || (field.type !== "text" && field.type !== "tags")) return;
+    const values = (Array.isArray(node.value) ? node.value : [node.value]).filter((v): v is string => typeof v === "string");
+    checks.push({ path, source: { kind: "field", field: field.key }, what: field.label.toLowerCase(), values, labelOf: (v) => valueLabelWithCode(field, v) });
+  });
+  const out: { path: string; message: string }[] = [];
+  for (const check of checks) {
+    const missing = await missingValues(ctx, check.source, check.values);
+    if (missing.length === 0) continue;
+    const known = (await listValues(ctx, check.source)).map((k) => ({ name: check.labelOf(k.value), value: k.value }));
+    for (const value of missing) {
+      const near = nearest(value, known.flatMap((k) => [k, { name: k.value, value: k.value }]));
+      out.push({ path: check.path, message: `No customer has ${check.what} ${JSON.stringify(value)}${near ? ` — did you mean ${check.labelOf(near.value)}?` : ""}` });
+    }
+  }
+  return out;
 }
