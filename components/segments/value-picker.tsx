@@ -122,6 +122,7 @@ export function ValuePicker({
               const name = labelOf(v.value);
               return (
                 <li key={v.value} id={`${listId}-${i}`} role="option" aria-selected={i === active}
+                  aria-label={`${name}${name !== v.value ? ` (${v.value})` : ""}, ${formatCount(v.count)} ${v.count === 1 ? "customer" : "customers"}`}
                   className={cn("flex cursor-pointer items-baseline gap-2 px-3 py-1.5 text-sm", i === active ? "bg-brand-50 text-brand-800" : "text-slate-800 hover:bg-slate-50")}
                   onMouseDown={(e) => e.preventDefault()} onMouseEnter={() => setActive(i)} onClick={() => pick(v.value)}>
                   <span className="min-w-0 flex-1 truncate">
@@ -130,7 +131,6 @@ export function ValuePicker({
                   </span>
                   <span className="shrink-0 text-xs text-slate-600 tabular-nums">
                     {formatCount(v.count)}
-                    <span className="sr-only"> {v.count === 1 ? "customer" : "customers"}</span>
                   </span>
                 </li>
               );
