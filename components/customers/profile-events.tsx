@@ -16,7 +16,7 @@ function propertyValue(key: string, v: unknown): string {
 function properties(props: Record<string, unknown>): string {
   return Object.entries(props)
     .slice(0, 6)
-    .map(([k, v]) => `${humanizeCode(k)}: ${propertyValue(k, v)}`)
+    .map(([k, v]) => `${k === "sku" ? "SKU" : humanizeCode(k)}: ${propertyValue(k, v)}`)
     .join(" · ");
 }
 
