@@ -7,7 +7,7 @@ import { InvalidDefinitionError } from "@/lib/segments/errors";
 import { parseDefinition } from "@/lib/segments/schema";
 import { listValues, missingValues } from "@/lib/segments/value-queries";
 import { setupTestDb, teardownTestDb } from "./support/db";
-import { TEST_CATALOG, createWorkspace, customer, insertCustomers, only, where } from "./segments-support";
+import { TEST_CATALOG, TEST_CUSTOM_FIELDS, createWorkspace, customer, insertCustomers, only, where } from "./segments-support";
 
 let db: Db;
 let ctx: { workspaceId: string; timeZone: string };
@@ -106,6 +106,25 @@ describe("the picker's values", () => {
     expect(await missingValues(ctx, { kind: "field", field: "city" }, ["KRAKÓW", "Paris", "berlin"])).toEqual(["Paris"]);
     expect(await missingValues(ctx, { kind: "field", field: "tags" }, ["VIP", "gold"])).toEqual(["gold"]);
     expect(await missingValues(ctx, { kind: "event" }, ["secret_event", "cart_abandoned", "Cart_abandoned"])).toEqual(["secret_event", "Cart_abandoned"]);
+  });
+
+  it("counts custom select and multiselect options and custom text values, ignoring values of the wrong JSON type", async () => {
+    const scope = { workspaceId: await createWorkspace(db.sql), timeZone: "UTC" };
+    for (const [position, f] of TEST_CUSTOM_FIELDS.entries()) {
+      await db.sql.query(
+        `INSERT INTO "CustomField" ("workspaceId", "key", "label", "type", "options", "archived", "position") VALUES ($1, $2, $3, $4::"CustomFieldType", $5::jsonb, $6, $7)`,
+        [scope.workspaceId, f.key, f.label, f.type, JSON.stringify(f.options ?? []), f.archived ?? false, position],
+      );
+    }
+    await insertCustomers(db.sql, scope.workspaceId, [
+      customer({ attributes: { plan: "pro", interests: ["coffee", "tea"], note: "call back" } }),
+      customer({ attributes: { plan: "pro", interests: ["tea"], note: 42 } }),
+      customer({ attributes: { plan: "free", interests: "coffee" } }),
+    ]);
+    expect(await listValues(scope, { kind: "field", field: "custom.plan" })).toEqual([{ value: "pro", count: 2 }, { value: "free", count: 1 }]);
+    expect(await listValues(scope, { kind: "field", field: "custom.interests" })).toEqual([{ value: "tea", count: 2 }, { value: "coffee", count: 1 }]);
+    expect(await listValues(scope, { kind: "field", field: "custom.note" })).toEqual([{ value: "call back", count: 1 }]);
+    expect(await missingValues(scope, { kind: "field", field: "custom.note" }, ["CALL BACK", "42"])).toEqual(["42"]);
   });
 
   it("refuses fields without a list of values", async () => {

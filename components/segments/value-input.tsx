@@ -6,7 +6,7 @@ import { Select } from "@/components/ui/select";
 import type { FieldDefinition } from "@/lib/fields/catalog";
 import type { ValueKind } from "@/lib/segments/builder-operators";
 import type { ValueSource } from "@/lib/segments/value-schemas";
-import { fieldValueSource, pickerLabel, typedToCode } from "@/lib/segments/value-sources";
+import { fieldValueSource, optionCountSource, pickerLabel, typedToCode } from "@/lib/segments/value-sources";
 import { ChoiceList } from "./choice-list";
 import { TagInput } from "./tag-input";
 import { useValues } from "./use-values";
@@ -58,6 +58,21 @@ export function PickedValue({ source, labelOf = (v) => v, toCode = (v) => v, val
       }}
       onEnter={commit} onBlur={() => commit(editing)} />
   );
+}
+
+/** The field's options to tick, each with how many customers have it. */
+function OptionsWithCounts({ field, value, onChange, label, invalid, describedBy }: {
+  field: FieldDefinition;
+  value: string[];
+  onChange(v: string[]): void;
+  label: string;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  const source = optionCountSource(field);
+  const { values, loading, error } = useValues(source, "", !!source);
+  const counts = source && !loading && !error ? new Map(values.map((v) => [v.value, v.count])) : undefined;
+  return <ChoiceList options={field.options ?? []} value={value} onChange={onChange} label={label} invalid={invalid} describedBy={describedBy} counts={counts} />;
 }
 
 // Operators whose values are whole stored values (a pattern such as contains "kra" is not one).
@@ -184,7 +199,7 @@ export function ValueInput({ kind, field, value, onChange, invalid, describedBy,
       );
     }
     case "options":
-      return <ChoiceList options={field.options ?? []} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} label={label} {...a11y} />;
+      return <OptionsWithCounts field={field} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} label={label} {...a11y} />;
     case "tags": {
       const list = Array.isArray(value) ? (value as string[]) : [];
       const source = fieldValueSource(field);

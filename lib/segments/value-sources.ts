@@ -13,6 +13,11 @@ export function fieldValueSource(field: FieldDefinition): ValueSource | undefine
   return field.type === "text" || field.type === "tags" ? { kind: "field", field: field.key } : undefined;
 }
 
+/** The source of a select or multiselect field's option counts (how many customers have each option). */
+export function optionCountSource(field: FieldDefinition): ValueSource | undefined {
+  return field.type === "select" || field.type === "multiselect" ? { kind: "field", field: field.key } : undefined;
+}
+
 /** A typed value read as the engine reads it: a country or language name as its code, anything else as typed. */
 export function readTyped(field: FieldDefinition, text: string): CodeResult | undefined {
   const parse = field.source.kind === "column" && Object.hasOwn(CODE_PARSERS, field.key) ? CODE_PARSERS[field.key] : undefined;
