@@ -29,7 +29,13 @@ export function ChoiceList({
               onChange={(e) => onChange(e.target.checked ? [...value, o.key] : value.filter((v) => v !== o.key))}
             />
             {o.label}
-            {counts && <span className="text-xs text-slate-600 tabular-nums">{formatCount(counts.get(o.key) ?? 0)}</span>}
+            {counts && (
+              <span className="text-xs text-slate-600 tabular-nums">
+                <span className="sr-only">, </span>
+                {formatCount(counts.get(o.key) ?? 0)}
+                <span className="sr-only"> {counts.get(o.key) === 1 ? "customer" : "customers"}</span>
+              </span>
+            )}
           </label>
         ))}
       </div>
