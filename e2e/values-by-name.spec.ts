@@ -73,11 +73,13 @@ test("a marketer picks and types countries by name, gets the same members as the
   await typeValue(city, "Atlantis");
   await expect(condition.getByText(/No customer has city “Atlantis”/)).toBeVisible();
 
-  // The profile of a member shows names, not codes.
-  await page.goto("/w/demo/customers");
-  await page.getByRole("table").getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/w\/demo\/customers\/[0-9a-f-]{36}$/);
-  const main = page.getByRole("main");
+  // The profile of a member shows names, not codes (a second tab: the builder keeps its unsaved rules).
+  const tab = await page.context().newPage();
+  await tab.goto("/w/demo/customers");
+  const href = await tab.getByRole("table").getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\/w\/demo\/customers\/[0-9a-f-]{36}$/);
+  await tab.goto(href!);
+  const main = tab.getByRole("main");
   await expect(main.getByRole("heading", { name: "Events" })).toBeVisible();
   const text = await main.innerText();
   expect(text).not.toMatch(/\b(organic_search|paid_search|high_school|product_viewed|page_view|cart_abandoned|email_opened|app_login|toys_games|home_garden|sports_outdoors)\b/);
