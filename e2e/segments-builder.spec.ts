@@ -48,12 +48,12 @@ test("an editor builds a nested segment with the keyboard and mouse, watches the
   await expect(country.getByText("Enter a value.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
   await country.getByLabel("Country operator").selectOption({ label: "is any of" });
-  const tags = country.getByRole("textbox", { name: "Country value" });
+  const tags = country.getByRole("combobox", { name: "Country value" });
   await tags.fill("US");
   await tags.press("Enter");
   await tags.fill("GB");
   await tags.press("Enter");
-  await expect(country.getByRole("button", { name: "Remove GB" })).toBeVisible();
+  await expect(country.getByRole("button", { name: "Remove United Kingdom" })).toBeVisible();
   const afterCountry = await settledCount(page);
   expect(afterCountry).toBeGreaterThan(0);
 
@@ -107,10 +107,10 @@ test("an editor builds a nested segment with the keyboard and mouse, watches the
   // Reopen from scratch: the rules come back as built and count the same.
   await page.goto(`/w/demo/segments/${nestedId}`);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("E2E nested");
-  await expect(row(page, "1.1").getByRole("button", { name: "Remove US" })).toBeVisible();
+  await expect(row(page, "1.1").getByRole("button", { name: "Remove United States" })).toBeVisible();
   await expect(row(page, "1.2").getByLabel("Orders window: number of days")).toHaveValue("365");
   await expect(page.getByRole("listitem", { name: "Group 1.3", exact: true }).getByLabel("Negate: none of these")).toBeChecked();
-  await expect(row(page, "1.3.2").getByLabel("Event name")).toHaveValue("email_opened");
+  await expect(row(page, "1.3.2").getByLabel("Event name")).toHaveValue("Email opened");
   nestedCount = await settledCount(page);
   expect(nestedCount).toBe(live);
   // The hand-written SQL count of this exact definition is checked in test/segments-builder-definition.test.ts.

@@ -20,6 +20,10 @@ const TAGS = ["vip", "new", "a%b", "x_y", "straße"];
 const CATEGORIES = ["books", "toys", "Games"];
 const STATUSES = ["paid", "pending", "refunded", "cancelled"] as const;
 const EVENT_NAMES = ["cart_abandoned", "page_view", "email_opened"];
+const CODED: Record<string, string[]> = {
+  country: ["PL", "pl", "De", "US", "Poland", "germany", "FR"],
+  language: ["pl", "PL", "pl-PL", "Polish", "de", "en-us", "English (United States)"],
+};
 
 /** Local dates and instants around the clock's today and now. */
 export interface Pools {
@@ -80,7 +84,7 @@ export function customerArb(p: Pools, i: number): fc.Arbitrary<CustomerRecord> {
   }).map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== MISSING)));
   return fc.record({
     email: maybe(pick(["a", "b%", "c_", "d\\"]).map((s) => `user${i}${s}@example.com`)),
-    firstName: maybe(text), lastName: maybe(text), phone: maybe(text), city: maybe(text), region: maybe(text), language: maybe(text),
+    firstName: maybe(text), lastName: maybe(text), phone: maybe(text), city: maybe(text), region: maybe(text), language: maybe(fc.oneof(text, pick(["pl", "pl-PL", "PL-pl", "en-US", "de"]))),
     company: maybe(text), jobTitle: maybe(text), industry: maybe(text), maritalStatus: maybe(text), education: maybe(text), source: maybe(text),
     country: maybe(pick(["PL", "DE", "US", ""])), // stored upper-case: every write normalizes ISO codes
     gender: maybe(pick(["female", "male", "other", "FEMALE", ""])), lifecycleStage: maybe(pick(["lead", "customer", "churned"])),
@@ -105,6 +109,9 @@ function fieldValue(field: FieldDefinition, operator: string, p: Pools): fc.Arbi
   const options = (field.options ?? []).map((o) => o.key);
   const one = field.type === "select" ? pick(options) : pick(TEXT);
   const list = (arb: fc.Arbitrary<string>) => fc.array(arb, { minLength: 1, maxLength: 3 });
+  // Equality on a coded field takes a code or a name (normalized to the code) and refuses anything else.
+  const coded = Object.hasOwn(CODED, field.key) && ["eq", "neq", "in", "not_in"].includes(operator) ? pick(CODED[field.key]) : undefined;
+  if (coded) return operator === "in" || operator === "not_in" ? list(coded) : coded;
   switch (operator) {
     case "eq": case "neq": case "lt": case "lte": case "gt": case "gte":
       return field.type === "text" || field.type === "select" ? one : orderedValue(field, p);

@@ -6,6 +6,7 @@ import { Field, type FieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FormFieldSpec, FormValue } from "@/lib/customers/form";
+import { languageNameList } from "@/lib/fields/value-codes";
 
 function SelectControl({ spec, value, control }: { spec: FormFieldSpec; value: string; control: FieldControlProps }) {
   const options = spec.options ?? [];
@@ -21,6 +22,18 @@ function SelectControl({ spec, value, control }: { spec: FormFieldSpec; value: s
         </option>
       ))}
     </Select>
+  );
+}
+
+function LanguageControl({ text, control }: { text: string; control: FieldControlProps }) {
+  const listId = useId();
+  return (
+    <>
+      <Input {...control} list={listId} defaultValue={text} autoComplete="off" />
+      <datalist id={listId}>
+        {languageNameList().map((l) => <option key={l.code} value={l.name} />)}
+      </datalist>
+    </>
   );
 }
 
@@ -45,6 +58,8 @@ function Control({ spec, value, control }: { spec: FormFieldSpec; value: FormVal
       );
     case "select":
       return <SelectControl spec={spec} value={text} control={control} />;
+    case "language":
+      return <LanguageControl text={text} control={control} />;
     default:
       return <Input {...control} defaultValue={text} autoComplete="off" />;
   }

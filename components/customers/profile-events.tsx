@@ -3,12 +3,20 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatInstant } from "@/lib/customers/display";
 import type { EventPage } from "@/lib/customers/types";
+import { categoryLabel, eventLabel, humanizeCode } from "@/lib/fields/value-labels";
 import { formatCount } from "@/lib/format";
+
+// Property keys and coded values read as words ("category: toys_games" → "Category: Toys & Games").
+function propertyValue(key: string, v: unknown): string {
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v !== "string") return JSON.stringify(v);
+  return key === "category" ? categoryLabel(v) : humanizeCode(v);
+}
 
 function properties(props: Record<string, unknown>): string {
   return Object.entries(props)
     .slice(0, 6)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k === "sku" ? "SKU" : humanizeCode(k)}: ${propertyValue(k, v)}`)
     .join(" · ");
 }
 
@@ -27,7 +35,7 @@ export function ProfileEvents({ page, timeZone, hrefFor }: { page: EventPage; ti
           {page.events.map((event) => (
             <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-2 px-5 py-3">
               <div className="min-w-0">
-                <span className="font-mono text-sm text-slate-900">{event.name}</span>
+                <span className="text-sm font-medium text-slate-900" title={event.name}>{eventLabel(event.name)}</span>
                 {Object.keys(event.properties).length > 0 && <p className="mt-0.5 truncate text-xs text-slate-500">{properties(event.properties)}</p>}
               </div>
               <time dateTime={event.occurredAt.toISOString()} className="text-sm whitespace-nowrap text-slate-500">

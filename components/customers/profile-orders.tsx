@@ -2,6 +2,7 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatInstant } from "@/lib/customers/display";
 import type { OrderRecord } from "@/lib/customers/types";
+import { categoryLabel, humanizeCode } from "@/lib/fields/value-labels";
 import { formatCount, formatMoney } from "@/lib/format";
 
 const STATUS_BADGES: Record<string, BadgeVariant> = { paid: "success", pending: "warning", refunded: "neutral", cancelled: "danger" };
@@ -12,7 +13,7 @@ function OrderCard({ order, timeZone }: { order: OrderRecord; timeZone: string }
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <span className="font-medium text-slate-900">{formatMoney(order.total, order.currency)}</span>
-          <Badge variant={STATUS_BADGES[order.status] ?? "neutral"}>{order.status}</Badge>
+          <Badge variant={STATUS_BADGES[order.status] ?? "neutral"}>{humanizeCode(order.status)}</Badge>
           {order.externalId && <span className="text-xs text-slate-500">#{order.externalId}</span>}
         </div>
         <time dateTime={order.placedAt.toISOString()} className="text-sm text-slate-500">
@@ -25,7 +26,7 @@ function OrderCard({ order, timeZone }: { order: OrderRecord; timeZone: string }
             <li key={item.id} className="flex flex-wrap justify-between gap-2">
               <span>
                 {item.quantity} × {item.name}
-                {item.category && <span className="text-slate-500"> · {item.category}</span>}
+                {item.category && <span className="text-slate-500"> · {categoryLabel(item.category)}</span>}
                 {item.sku && <span className="text-slate-500"> · {item.sku}</span>}
               </span>
               <span className="tabular-nums">{formatMoney(item.unitPrice, order.currency)}</span>

@@ -1,8 +1,10 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
+
 /** Several options chosen by checkboxes, in a labelled group. */
 export function ChoiceList({
-  options, value, onChange, label, invalid, describedBy,
+  options, value, onChange, label, invalid, describedBy, counts,
 }: {
   options: readonly { key: string; label: string }[];
   value: string[];
@@ -10,6 +12,8 @@ export function ChoiceList({
   label: string;
   invalid?: boolean;
   describedBy?: string;
+  /** How many customers have each option (shown beside it), when known. */
+  counts?: ReadonlyMap<string, number>;
 }) {
   return (
     <fieldset className="flex-1" aria-describedby={describedBy}>
@@ -25,6 +29,13 @@ export function ChoiceList({
               onChange={(e) => onChange(e.target.checked ? [...value, o.key] : value.filter((v) => v !== o.key))}
             />
             {o.label}
+            {counts && (
+              <span className="text-xs text-slate-600 tabular-nums">
+                <span className="sr-only">, </span>
+                {formatCount(counts.get(o.key) ?? 0)}
+                <span className="sr-only"> {counts.get(o.key) === 1 ? "customer" : "customers"}</span>
+              </span>
+            )}
           </label>
         ))}
       </div>

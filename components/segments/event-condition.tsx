@@ -10,7 +10,8 @@ import type { DraftCondition } from "@/lib/segments/builder-tree";
 import { LIMITS } from "@/lib/segments/limits";
 import { hasError, useBuilder } from "./builder-context";
 import { ComparisonInput, WindowInput } from "./measure-inputs";
-import { parseNumber } from "./value-input";
+import { categoryLabel, eventLabel } from "@/lib/fields/value-labels";
+import { parseNumber, PickedValue } from "./value-input";
 
 type PropertyFilter = { property?: string; operator: string; value?: string | number | boolean };
 
@@ -24,7 +25,6 @@ function valueType(f: PropertyFilter): "text" | "number" | "boolean" {
 export function EventCondition({ node, describedBy }: { node: DraftCondition; describedBy?: string }) {
   const { change, errors, suggestions } = useBuilder();
   const errs = errors.get(node.id);
-  const namesId = useId();
   const propsId = useId();
   const set = (patch: Record<string, unknown>) => change(node.id, { ...node, ...patch });
   const where = (node.where as PropertyFilter[] | undefined) ?? [];
@@ -33,10 +33,8 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Input aria-label="Event name" list={namesId} className="w-52" placeholder="e.g. cart_abandoned" value={typeof node.name === "string" ? node.name : ""}
-          aria-invalid={hasError(errs, "name") || undefined} aria-describedby={describedBy}
-          onChange={(e) => set({ name: e.target.value === "" ? undefined : e.target.value })} />
-        <datalist id={namesId}>{suggestions.eventNames.map((n) => <option key={n} value={n} />)}</datalist>
+        <PickedValue source={{ kind: "event" }} labelOf={eventLabel} label="Event name" className="w-52 flex-none" placeholder="e.g. Cart abandoned" value={node.name}
+          invalid={hasError(errs, "name")} describedBy={describedBy} onChange={(name) => set({ name })} />
         <span className="text-sm text-slate-600">happened</span>
         <ComparisonInput label="Event count" labels={COMPARISON_LABELS} operator={String(node.operator ?? "gte")} value={node.value}
           onChange={(operator, value) => set({ operator, value })} invalid={hasError(errs, "value") || hasError(errs, "operator")} describedBy={describedBy} />
@@ -79,10 +77,14 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
                   <Input aria-label={`Property filter ${n}: value`} type="number" step="any" className="w-32" value={typeof f.value === "number" ? String(f.value) : ""}
                     aria-invalid={hasError(errs, `where[${i}].value`) || undefined} aria-describedby={describedBy}
                     onChange={(e) => setFilter(i, { value: parseNumber(e.target.value) })} />
-                ) : (
+                ) : !f.property ? (
                   <Input aria-label={`Property filter ${n}: value`} className="w-40" value={typeof f.value === "string" ? f.value : ""}
                     aria-invalid={hasError(errs, `where[${i}].value`) || undefined} aria-describedby={describedBy}
                     onChange={(e) => setFilter(i, { value: e.target.value })} />
+                ) : (
+                  <PickedValue source={{ kind: "eventProperty", property: f.property, ...(typeof node.name === "string" && node.name ? { event: node.name } : {}) }}
+                    labelOf={f.property === "category" ? categoryLabel : undefined} label={`Property filter ${n}: value`} className="w-40 flex-none" placeholder=""
+                    value={f.value} invalid={hasError(errs, `where[${i}].value`)} describedBy={describedBy} onChange={(value) => setFilter(i, { value: value ?? "" })} />
                 )}
                 <Button variant="ghost" size="sm" aria-label={`Remove property filter ${n}`} onClick={() => setWhere(where.filter((_, j) => j !== i))}>
                   <X aria-hidden className="size-4" />

@@ -36,7 +36,7 @@ export function FieldCondition({ node, describedBy }: { node: DraftCondition; de
           </Select>
           {operator && (
             <ValueInput kind={valueKind(field, operator)} field={field} value={node.value} onChange={(value) => change(node.id, { ...node, value })}
-              invalid={hasError(errs, "value")} describedBy={describedBy} />
+              invalid={hasError(errs, "value")} describedBy={describedBy} operator={operator} />
           )}
         </>
       )}

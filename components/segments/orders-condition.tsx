@@ -5,6 +5,7 @@ import { AMOUNT_COMPARISON_LABELS, COMPARISON_LABELS, MEASURE_LABELS } from "@/l
 import type { DraftCondition } from "@/lib/segments/builder-tree";
 import { hasError, useBuilder } from "./builder-context";
 import { ComparisonInput, WindowInput } from "./measure-inputs";
+import { categoryLabel } from "@/lib/fields/value-labels";
 import { TagInput } from "./tag-input";
 
 const STATUSES = [
@@ -44,7 +45,7 @@ export function OrdersCondition({ node, describedBy }: { node: DraftCondition; d
       <div className="flex flex-wrap items-start gap-4">
         <div className="flex min-w-64 flex-1 items-start gap-2">
           <span className="mt-2 text-sm text-slate-600">only orders with an item in</span>
-          <TagInput label="Orders: categories" placeholder="any category" value={filter.categories ?? []} suggestions={suggestions.categories}
+          <TagInput label="Orders: categories" placeholder="any category" value={filter.categories ?? []} suggestions={suggestions.categories} source={{ kind: "category" }} labelOf={categoryLabel}
             onChange={(categories) => setFilter({ categories })} invalid={hasError(errs, "filter.categories")} describedBy={describedBy} />
         </div>
         <fieldset className="flex flex-wrap items-center gap-3">

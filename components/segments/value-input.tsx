@@ -1,11 +1,92 @@
 "use client";
 
+import { useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldDefinition } from "@/lib/fields/catalog";
 import type { ValueKind } from "@/lib/segments/builder-operators";
+import type { ValueSource } from "@/lib/segments/value-schemas";
+import { fieldValueSource, optionCountSource, pickerLabel, typedToCode } from "@/lib/segments/value-sources";
 import { ChoiceList } from "./choice-list";
 import { TagInput } from "./tag-input";
+import { useValues } from "./use-values";
+import { ValuePicker } from "./value-picker";
+import { ValueWarning } from "./value-warning";
+
+const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
+
+/**
+ * One value with the workspace's values to pick from (names, codes, counts). It shows the value's
+ * name ("Poland", "Organic search", "Product viewed") and stores the code: a typed country or
+ * language name, or the typed name of a listed value, becomes its code when the box is left;
+ * other typed text stays as typed.
+ */
+export function PickedValue({ source, labelOf = (v) => v, toCode = (v) => v, value, onChange, label, invalid, describedBy, placeholder = "Type or pick a value", className }: {
+  source: ValueSource;
+  labelOf?(value: string): string;
+  /** A typed value as stored, when it has a code ("Poland" → "PL"). */
+  toCode?(typed: string): string;
+  value: unknown;
+  onChange(v: string | undefined): void;
+  label: string;
+  invalid?: boolean;
+  describedBy?: string;
+  placeholder?: string;
+  className?: string;
+}) {
+  const stored = typeof value === "string" ? value : "";
+  const [editing, setEditing] = useState<string | null>(null);
+  const { values: known } = useValues(source, "", editing !== null);
+  const commit = (typed: string | null) => {
+    if (typed === null) return;
+    setEditing(null);
+    if (typed.trim() === "") return onChange(undefined);
+    const code = toCode(typed);
+    const byName = code === typed ? known.find((k) => fold(labelOf(k.value)) === fold(typed))?.value : undefined;
+    onChange(byName ?? code);
+  };
+  return (
+    <ValuePicker source={source} label={label} text={editing ?? (stored ? labelOf(stored) : "")} labelOf={labelOf}
+      invalid={invalid} describedBy={describedBy} placeholder={placeholder} className={className}
+      onTextChange={(t) => {
+        setEditing(t);
+        onChange(t === "" ? undefined : t);
+      }}
+      onPick={(v) => {
+        setEditing(null);
+        onChange(v);
+      }}
+      onEnter={commit} onBlur={() => commit(editing)} />
+  );
+}
+
+/** The field's options to tick, each with how many customers have it. */
+function OptionsWithCounts({ field, value, onChange, label, invalid, describedBy }: {
+  field: FieldDefinition;
+  value: string[];
+  onChange(v: string[]): void;
+  label: string;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  const source = optionCountSource(field);
+  const { values, loading, error } = useValues(source, "", !!source);
+  const counts = source && !loading && !error ? new Map(values.map((v) => [v.value, v.count])) : undefined;
+  return <ChoiceList options={field.options ?? []} value={value} onChange={onChange} label={label} invalid={invalid} describedBy={describedBy} counts={counts} />;
+}
+
+// Operators whose values are whole stored values (a pattern such as contains "kra" is not one).
+const WHOLE_VALUE = new Set(["eq", "neq", "in", "not_in", "has_any", "has_all", "has_none"]);
+
+/** A value input with, under it, the warning for values no customer has. */
+function WithWarning({ field, values, onReplace, children }: { field: FieldDefinition; values: readonly string[]; onReplace(from: string, to: string): void; children: React.ReactNode }) {
+  return (
+    <div className="min-w-40 flex-1 space-y-1">
+      {children}
+      <ValueWarning field={field} values={values} onReplace={onReplace} />
+    </div>
+  );
+}
 
 /** A number typed into an input: undefined while empty or not a number. */
 export function parseNumber(text: string): number | undefined {
@@ -89,16 +170,19 @@ export function RelativeInput({ value, onChange, daysOnly = false, label, invali
 }
 
 /** The value input that fits an operator on a field. */
-export function ValueInput({ kind, field, value, onChange, invalid, describedBy }: {
+export function ValueInput({ kind, field, value, onChange, invalid, describedBy, operator }: {
   kind: ValueKind;
   field: FieldDefinition;
   value: unknown;
   onChange(v: unknown): void;
   invalid?: boolean;
   describedBy?: string;
+  /** The condition's operator: values are checked against the data only where they must equal a stored value. */
+  operator?: string;
 }) {
   const label = `${field.label} value`;
   const a11y = { invalid, describedBy };
+  const checked = (values: string[]) => (operator && WHOLE_VALUE.has(operator) ? values : []);
   switch (kind) {
     case "none":
       return null;
@@ -115,9 +199,25 @@ export function ValueInput({ kind, field, value, onChange, invalid, describedBy 
       );
     }
     case "options":
-      return <ChoiceList options={field.options ?? []} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} label={label} {...a11y} />;
-    case "tags":
-      return <TagInput value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} label={label} lowerCase={field.type === "tags"} {...a11y} />;
+      return <OptionsWithCounts field={field} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} label={label} {...a11y} />;
+    case "tags": {
+      const list = Array.isArray(value) ? (value as string[]) : [];
+      const source = fieldValueSource(field);
+      return (
+        <WithWarning field={field} values={checked(list)} onReplace={(from, to) => onChange([...new Set(list.map((v) => (v === from ? to : v)))])}>
+          <TagInput value={list} onChange={onChange} label={label} lowerCase={field.type === "tags"} {...a11y}
+            source={source} labelOf={pickerLabel(field)} normalize={(v) => typedToCode(field, v)} placeholder={source ? "Type or pick values" : undefined} />
+        </WithWarning>
+      );
+    }
+    case "text":
+      if (!fieldValueSource(field)) return <Single kind={kind} field={field} value={value} onChange={onChange} label={label} {...a11y} />;
+      return (
+        <WithWarning field={field} values={checked(typeof value === "string" ? [value] : [])} onReplace={(_from, to) => onChange(to)}>
+          <PickedValue source={fieldValueSource(field)!} labelOf={pickerLabel(field)} toCode={(t) => typedToCode(field, t)}
+            value={value} onChange={onChange} label={label} {...a11y} />
+        </WithWarning>
+      );
     case "relative":
       return <RelativeInput value={value} onChange={onChange} label={label} {...a11y} />;
     case "anniversary":

@@ -1,6 +1,7 @@
 /** How the profile shows a customer's values: names, formatted field values in the workspace zone. Pure. */
 import type { FieldDefinition } from "@/lib/fields/catalog";
 import { readField } from "@/lib/fields/read";
+import { valueLabel } from "@/lib/fields/value-labels";
 import { formatCount, formatMoney } from "@/lib/format";
 import { localDateOf } from "@/lib/segments/time";
 import { countryName } from "./countries";
@@ -52,6 +53,7 @@ export function displayFieldValue(field: FieldDefinition, customer: CustomerReco
     case "tags":
       return Array.isArray(value) ? value.map(String) : null;
     case "text":
-      return field.key === "country" ? `${countryName(String(value))} (${String(value)})` : String(value);
+      // Codes read as names ("Polish (Poland)", "Organic search"); the country keeps its code beside the name.
+      return field.key === "country" ? `${countryName(String(value))} (${String(value)})` : valueLabel(field, String(value));
   }
 }

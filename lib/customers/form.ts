@@ -3,13 +3,14 @@
  * control that fits its type, and a customer's stored values as form values. Pure and serializable.
  */
 import { FIELD_GROUPS, type FieldCatalog, type FieldGroup, type FieldOption, type FieldType } from "@/lib/fields/catalog";
+import { languageFormText } from "@/lib/fields/value-codes";
 import { localDateOf } from "@/lib/segments/time";
 import { COUNTRY_CODES, countryName } from "./countries";
 import { customerInputTargets, EXTERNAL_ID_KEY } from "./schemas";
 import type { CustomerRecord } from "./types";
 
 /** How a field is edited. */
-export type FormControl = "text" | "email" | "decimal" | "date" | "datetime" | "checkbox" | "yesno" | "select" | "multiselect" | "tags";
+export type FormControl = "text" | "language" | "email" | "decimal" | "date" | "datetime" | "checkbox" | "yesno" | "select" | "multiselect" | "tags";
 
 /** One field of the form. */
 export interface FormFieldSpec {
@@ -51,7 +52,7 @@ const CONTROLS: Record<FieldType, FormControl> = {
 
 const HINTS: Partial<Record<string, string>> = {
   [EXTERNAL_ID_KEY]: "The customer's id in your other systems. A customer needs an email or an external ID.",
-  language: "A BCP 47 tag, e.g. en, en-GB or pt-BR.",
+  language: "A language name or a BCP 47 tag, e.g. Polish, Polish (Poland) or pt-BR.",
   tags: 'Separate tags with ";". Stored lower-case.',
   income: 'Yearly, with "." as the decimal mark.',
   signedUpAt: "In the workspace's time zone.",
@@ -67,6 +68,7 @@ export function customerFormSections(catalog: FieldCatalog): FormSection[] {
     let control: FormControl = field ? CONTROLS[field.type] : "text";
     if (target.key === "email") control = "email";
     if (target.key === "emailOptIn") control = "checkbox";
+    if (target.key === "language") control = "language";
     const options = target.key === "country" ? countrySelectOptions() : field?.options;
     const spec: FormFieldSpec = { key: target.key, label: target.label, control: target.key === "country" ? "select" : control };
     if (options) spec.options = options;
@@ -90,6 +92,8 @@ function valueOf(spec: FormFieldSpec, raw: unknown, timeZone: string): FormValue
   if (spec.control === "tags") return Array.isArray(raw) ? raw.join("; ") : "";
   if (spec.control === "yesno") return raw === true ? "true" : raw === false ? "false" : "";
   if (spec.control === "datetime") return raw instanceof Date ? datetimeLocalValue(raw, timeZone) : "";
+  // Shown by name when the name reads back to the same tag, so saving other fields keeps it.
+  if (spec.control === "language") return typeof raw === "string" ? languageFormText(raw) : "";
   return typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
 }
 

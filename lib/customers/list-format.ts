@@ -3,6 +3,7 @@
  * time zone, option labels instead of keys, lists as items. Formatted on the server so the
  * browser renders exactly what the server did (no time-zone or locale drift). Pure.
  */
+import { textValueLabel } from "@/lib/fields/value-labels";
 import { formatMoney } from "@/lib/format";
 import type { ListColumn } from "./list-columns";
 import type { CustomerListPage, ListValue } from "./list";
@@ -60,8 +61,11 @@ function formatValue(column: ListColumn, value: Exclude<ListValue, null>, format
       const instant = new Date(value);
       return Number.isFinite(instant.getTime()) ? { text: formats.short.format(instant), dateTime: value, title: formats.long.format(instant) } : { text: value };
     }
-    default:
-      return { text: value };
+    default: {
+      // Coded text (country, language, source…) reads as its name; the stored code is the tooltip.
+      const text = textValueLabel(column.key, value);
+      return text === value ? { text } : { text, title: value };
+    }
   }
 }
 

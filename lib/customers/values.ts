@@ -7,6 +7,7 @@
  */
 import type { FieldDefinition, FieldOption } from "@/lib/fields/catalog";
 import { isLocalDate, localDateOf, startOfDay } from "@/lib/segments/time";
+import { parseLanguage as readLanguage } from "@/lib/fields/value-codes";
 import { isCountryCode, countryCodeFromName } from "./countries";
 import { zonedTimeToInstant } from "./zoned-time";
 
@@ -74,13 +75,10 @@ function parseCountry(text: string): ParseResult<string> {
   return byName ? ok(byName) : fail(`${show(text)} is not a country. Use an ISO 3166-1 alpha-2 code such as PL, DE or US.`);
 }
 
+// "Polish" is a well-formed tag to Intl, so names are read by lib/fields/value-codes: Polish → pl, unknown words refused.
 function parseLanguage(text: string): ParseResult<string> {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(text.replaceAll("_", "-"));
-    return canonical ? ok(canonical) : fail(`${show(text)} is not a language tag.`);
-  } catch {
-    return fail(`${show(text)} is not a BCP 47 language tag. Use a tag such as en, en-GB or pt-BR.`);
-  }
+  const r = readLanguage(text.replaceAll("_", "-"));
+  return r.ok ? ok(r.code) : fail(r.message);
 }
 
 const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

@@ -8,6 +8,7 @@ import type { FieldCatalog } from "@/lib/fields/catalog";
 import { LIMITS } from "./limits";
 import { checkFieldNode } from "./nodes/field";
 import { groupNodeSchema, type ConditionNode, type GroupNode } from "./nodes/group";
+import { normalizeCodes } from "./normalize";
 import type { SegmentResolver } from "./nodes/segment";
 
 export type { ConditionNode, GroupNode } from "./nodes/group";
@@ -103,12 +104,15 @@ function parseOne(input: unknown, catalog: FieldCatalog): ParseResult {
   if (limits.length > 0) return { ok: false, errors: limits };
   const parsed = definitionSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error) };
-  const errors: DefinitionIssue[] = [];
-  walkNodes(parsed.data.root, "root", (node, path) => {
+  // Names of coded values ("Poland") become codes before the checks, so every caller counts the same.
+  const normalized = normalizeCodes(parsed.data.root, catalog);
+  const definition: SegmentDefinition = { version: parsed.data.version, root: normalized.root };
+  const errors: DefinitionIssue[] = [...normalized.issues];
+  walkNodes(definition.root, "root", (node, path) => {
     if (node.type !== "field") return;
     for (const issue of checkFieldNode(node, { catalog })) errors.push({ path: formatPath([path, ...issue.path]), message: issue.message });
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, definition: parsed.data };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, definition };
 }
 
 function countNodes(root: GroupNode): number {

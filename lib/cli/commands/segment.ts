@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { countPrepared } from "@/lib/segments/count";
+import { unmatchedValues } from "@/lib/segments/value-queries";
 import { formatExplanation } from "@/lib/segments/count-format";
 import { countStatement, prepareSegment, type PreparedSegment, type SegmentScope } from "@/lib/segments/count-prepare";
 import { InvalidDefinitionError } from "@/lib/segments/errors";
@@ -119,8 +120,11 @@ export function registerSegmentCommand(program: Command, ctx: CliContext): void 
       const options = parseOptions(countSchema, raw);
       const inputs = readDefinitions(options.definition);
       const scope = await workspaceScope(ctx, options.workspace);
-      for (const prepared of await prepareAll(scope, inputs, options.now)) {
+      for (const [i, prepared] of (await prepareAll(scope, inputs, options.now)).entries()) {
         ctx.out(String(await countPrepared(prepared, { timeoutMs: options.timeout * 1000 })));
+        // A value nobody has is the usual cause of a surprising zero: say so (stderr keeps stdout one count per line).
+        const prefix = inputs[i].line === null ? "" : `line ${inputs[i].line}: `;
+        for (const w of await unmatchedValues(scope, prepared.definition, prepared.catalog)) ctx.err(`warning: ${prefix}${w.path}: ${w.message}`);
       }
     });
 
