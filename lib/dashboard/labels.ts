@@ -1,6 +1,5 @@
 /** Display labels of breakdown values and category keys. Pure. */
 import { GENDER_OPTIONS, LIFECYCLE_STAGE_OPTIONS, type FieldOption } from "@/lib/fields/catalog";
-import { PRODUCT_CATEGORIES } from "@/lib/seed/data/catalog";
 import { ageBandLabel } from "./age-bands";
 import type { BreakdownDimension } from "./types";
 
@@ -41,10 +40,5 @@ export function breakdownLabel(dimension: BreakdownDimension, key: string | null
   }
 }
 
-/** A product category's label: the catalog's for known keys, else the key with its first letter upper-cased. */
-export function categoryLabel(key: string): string {
-  const known = PRODUCT_CATEGORIES.find((c) => c.key === key);
-  if (known) return known.label;
-  const spaced = key.replaceAll("_", " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
+/** A product category's label (one definition, shared with the rest of the product). */
+export { categoryLabel } from "@/lib/fields/value-labels";

@@ -4,10 +4,9 @@
  * and country names instead of codes, groups as "All of:" / "Any of:" / "None of:". Pure and
  * client-safe; the command line keeps the raw tree for its plain mode.
  */
-import { countryName } from "@/lib/customers/countries";
 import { formatInstant, formatLocalDate } from "@/lib/customers/display";
-import { categoryLabel } from "@/lib/dashboard/labels";
 import { findField, type FieldCatalog, type FieldDefinition } from "@/lib/fields/catalog";
+import { categoryLabel, eventLabel, valueLabelWithCode } from "@/lib/fields/value-labels";
 import { formatMoney } from "@/lib/format";
 import { AMOUNT_COMPARISON_LABELS, COMPARISON_LABELS, MEASURE_LABELS, operatorLabel } from "./builder-operators";
 import type { ExplainNode } from "./explain";
@@ -34,23 +33,7 @@ export interface ExplainLine {
 }
 
 const plural = (n: number, unit: string) => `${new Intl.NumberFormat("en-US").format(n)} ${unit}${n === 1 ? "" : "s"}`;
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
-
-function languageName(tag: string): string {
-  try {
-    const name = languageNames.of(tag);
-    return name && name.toLowerCase() !== tag.toLowerCase() ? `${name} (${tag})` : tag;
-  } catch {
-    return tag; // not a well-formed tag: show it as stored
-  }
-}
-
-/** An event name in words: "cart_abandoned" → "Cart abandoned". */
-export function eventLabel(name: string): string {
-  const spaced = name.replaceAll("_", " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
 
 function dateText(value: string | number, timeZone: string): string {
   if (typeof value === "number") return formatInstant(value, timeZone);
@@ -80,17 +63,8 @@ function scalarText(field: FieldDefinition | undefined, value: unknown, fmt: Exp
       return typeof value === "string" || typeof value === "number" ? dateText(value, fmt.timeZone) : String(value);
     case "boolean":
       return value === true ? "Yes" : value === false ? "No" : String(value);
-    case "select":
-    case "multiselect":
-      return field.options?.find((o) => o.key === value)?.label ?? String(value);
     default:
-      if (field.key === "country" && typeof value === "string") {
-        const code = value.toUpperCase();
-        const name = countryName(code);
-        return name === code ? value : `${name} (${code})`;
-      }
-      if (field.key === "language" && typeof value === "string") return languageName(value);
-      return String(value);
+      return typeof value === "string" ? valueLabelWithCode(field, value) : String(value);
   }
 }
 
