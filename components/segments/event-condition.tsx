@@ -31,9 +31,9 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
   const setWhere = (next: PropertyFilter[]) => set({ where: next.length ? next : undefined });
   const setFilter = (i: number, patch: Partial<PropertyFilter>) => setWhere(where.map((f, j) => (j === i ? { ...f, ...patch } : f)));
   return (
-    <div className="space-y-2">
+    <div className="w-full space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Input aria-label="Event name" list={namesId} className="w-52" placeholder="e.g. cart_abandoned" value={typeof node.name === "string" ? node.name : ""}
+        <Input aria-label="Event name" list={namesId} className="w-full sm:w-52" placeholder="e.g. cart_abandoned" value={typeof node.name === "string" ? node.name : ""}
           aria-invalid={hasError(errs, "name") || undefined} aria-describedby={describedBy}
           onChange={(e) => set({ name: e.target.value === "" ? undefined : e.target.value })} />
         <datalist id={namesId}>{suggestions.eventNames.map((n) => <option key={n} value={n} />)}</datalist>

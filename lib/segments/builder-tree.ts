@@ -281,3 +281,15 @@ export function focusAfterRemoval(root: DraftGroup, id: string): { nodeId: strin
   const next = parent.children[i + 1] ?? parent.children[i - 1];
   return next ? { nodeId: next.id } : { addTo: parent.id };
 }
+
+/** How the builder numbers nodes for people ("1.2" is the second rule of the segment); a negated condition shares its wrapper's number. */
+export function displayPaths(root: DraftGroup): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (node: DraftNode, path: string) => {
+    out.set(node.id, path);
+    if (isNegatedCondition(node)) out.set(node.children[0].id, path);
+    else if (isGroup(node)) node.children.forEach((c, i) => visit(c, `${path}.${i + 1}`));
+  };
+  visit(root, "1");
+  return out;
+}

@@ -196,3 +196,8 @@ export function summarizeRoot(root: GroupNode, ctx: SummaryContext): string {
   const rest = parts.filter((p) => !/^(in|outside) /.test(p));
   return `Customers ${[lead.join(" and "), list(rest, "and")].filter(Boolean).join(" ")}.`;
 }
+
+/** One rule as a phrase for the read-only view ("who placed at least 1 order in the last 90 days"); groups are described by their parts. */
+export function ruleText(node: ConditionNode, ctx: SummaryContext): string {
+  return clause(node, ctx);
+}
