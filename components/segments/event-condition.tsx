@@ -51,7 +51,7 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
             return (
               <li key={i} className="flex flex-wrap items-center gap-2">
                 <span className="text-sm text-slate-600">{i === 0 ? "where" : "and"}</span>
-                <Input aria-label={`Property filter ${n}: property`} list={propsId} className="w-40" value={f.property ?? ""}
+                <Input aria-label={`Property filter ${n}: property`} list={propsId} className="w-40!" value={f.property ?? ""}
                   aria-invalid={hasError(errs, `where[${i}].property`) || undefined} aria-describedby={describedBy}
                   onChange={(e) => setFilter(i, { property: e.target.value === "" ? undefined : e.target.value })} />
                 <Select aria-label={`Property filter ${n}: comparison`} className="w-40" value={f.operator}
@@ -76,11 +76,11 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
                     <option value="false">no</option>
                   </Select>
                 ) : type === "number" ? (
-                  <Input aria-label={`Property filter ${n}: value`} type="number" step="any" className="w-32" value={typeof f.value === "number" ? String(f.value) : ""}
+                  <Input aria-label={`Property filter ${n}: value`} type="number" step="any" className="w-32!" value={typeof f.value === "number" ? String(f.value) : ""}
                     aria-invalid={hasError(errs, `where[${i}].value`) || undefined} aria-describedby={describedBy}
                     onChange={(e) => setFilter(i, { value: parseNumber(e.target.value) })} />
                 ) : (
-                  <Input aria-label={`Property filter ${n}: value`} className="w-40" value={typeof f.value === "string" ? f.value : ""}
+                  <Input aria-label={`Property filter ${n}: value`} className="w-40!" value={typeof f.value === "string" ? f.value : ""}
                     aria-invalid={hasError(errs, `where[${i}].value`) || undefined} aria-describedby={describedBy}
                     onChange={(e) => setFilter(i, { value: e.target.value })} />
                 )}

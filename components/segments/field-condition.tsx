@@ -35,8 +35,11 @@ export function FieldCondition({ node, describedBy }: { node: DraftCondition; de
             {fieldOperators(field).map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
           </Select>
           {operator && (
-            <ValueInput kind={valueKind(field, operator)} field={field} value={node.value} onChange={(value) => change(node.id, { ...node, value })}
-              invalid={hasError(errs, "value")} describedBy={describedBy} />
+            // The wrapper gives the value input the rest of the line (and a line of its own on a phone).
+            <div className="flex min-w-0 flex-[1_1_11rem] flex-wrap items-start gap-2 empty:hidden">
+              <ValueInput kind={valueKind(field, operator)} field={field} value={node.value} onChange={(value) => change(node.id, { ...node, value })}
+                invalid={hasError(errs, "value")} describedBy={describedBy} />
+            </div>
           )}
         </>
       )}

@@ -33,7 +33,7 @@ export function FieldPicker({
     setQuery("");
   };
   return (
-    <div className="flex w-full min-w-0 items-center gap-1 sm:w-60">
+    <div className="flex w-full min-w-0 items-center gap-1 sm:w-64">
       {searching ? (
         <div className="relative w-28 shrink-0">
           <Input aria-label="Search fields" placeholder="Search" className="pr-7" value={query} autoFocus
@@ -43,7 +43,7 @@ export function FieldPicker({
           </button>
         </div>
       ) : (
-        <Button variant="ghost" size="sm" className="size-8 shrink-0 px-0" aria-label="Search fields" title="Search fields" onClick={() => setSearching(true)}>
+        <Button variant="ghost" size="sm" className="size-8! shrink-0 px-0!" aria-label="Search fields" title="Search fields" onClick={() => setSearching(true)}>
           <Search aria-hidden className="size-4" />
         </Button>
       )}

@@ -50,7 +50,7 @@ export function RowActions({ node, index, count, label }: { node: DraftNode; ind
   const { move, remove, duplicate, readOnly } = useBuilder();
   const duplicated = useRef(false);
   if (readOnly) return null;
-  const icon = "size-8 px-0";
+  const icon = "size-8! px-0!";
   return (
     <div className="ml-auto flex shrink-0 items-center">
       <DropdownMenu onOpenChange={(open) => open && (duplicated.current = false)}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldCatalog } from "@/lib/fields/catalog";
 import { commit, redo, startHistory, undo, type History } from "@/lib/segments/builder-history";
 import { builderMessages } from "@/lib/segments/builder-messages";
@@ -48,9 +48,45 @@ export function useRulesDraft({ initial, catalog, resolveSegment, segmentId, sho
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(showErrorsAtOnce ? idsByPath(initial).values() : []));
   const [attempted, setAttempted] = useState(false);
   const root = history.present;
+  const wrapperIds = useRef(new Map<string, string>());
+  useEffect(() => {
+    wrapperIds.current = wrappers(root);
+  }, [root]);
 
-  const change = useCallback((next: DraftGroup, key?: string) => setHistory((h) => commit(h, next, key ?? null)), []);
-  const touch = useCallback((id: string) => setTouched((t) => (t.has(id) ? t : new Set(t).add(id))), []);
+  // Only a condition the user has changed gets its problems shown when they leave it: a blank new one stays quiet
+  // (the count note and Save's reason speak for it) until a save attempt.
+  const edited = useRef(new Set<string>());
+  const change = useCallback((next: DraftGroup, key?: string) => {
+    if (key) edited.current.add(key);
+    setHistory((h) => commit(h, next, key ?? null));
+  }, []);
+  const apply = useCallback((ids: string[]) => {
+    const shown = ids.filter((id) => edited.current.has(id) || [...edited.current].some((e) => wrapperIds.current.get(e) === id));
+    if (shown.length) setTouched((t) => (shown.every((id) => t.has(id)) ? t : new Set([...t, ...shown])));
+  }, []);
+  // Leaving a condition by pressing the mouse on a button (say "Add condition") would show its messages and move
+  // the button away before the click lands: while a pointer is down, leaving is recorded only after the click.
+  const pointerDown = useRef(false);
+  const queued = useRef<string[]>([]);
+  useEffect(() => {
+    const down = () => (pointerDown.current = true);
+    const up = () => {
+      pointerDown.current = false;
+      setTimeout(() => apply(queued.current.splice(0)), 0);
+    };
+    document.addEventListener("pointerdown", down, true);
+    document.addEventListener("pointerup", up, true);
+    document.addEventListener("pointercancel", up, true);
+    return () => {
+      document.removeEventListener("pointerdown", down, true);
+      document.removeEventListener("pointerup", up, true);
+      document.removeEventListener("pointercancel", up, true);
+    };
+  }, [apply]);
+  const touch = useCallback((id: string) => {
+    if (pointerDown.current) queued.current.push(id);
+    else apply([id]);
+  }, [apply]);
   const reset = useCallback((next: DraftGroup) => {
     setHistory(startHistory(next));
     setAttempted(false);

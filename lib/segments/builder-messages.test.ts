@@ -17,6 +17,7 @@ describe("builder messages", () => {
       { part: "window.amount", message: "is required" },
       { part: "window.unit", message: "is required" },
     ])).toEqual(["Enter how many days, weeks or months."]);
+    expect(builderMessages([{ part: "field", message: "is required" }, { part: "operator", message: "is required" }])).toEqual(["Choose a field."]);
   });
 
   it("falls back to a capitalised sentence", () => {

@@ -62,5 +62,7 @@ export function builderMessage(error: NodeError): string {
 
 /** A node's errors as sentences, each said once. */
 export function builderMessages(errors: readonly NodeError[] | undefined): string[] {
-  return [...new Set((errors ?? []).map(builderMessage))];
+  const texts = [...new Set((errors ?? []).map(builderMessage))];
+  // Without a field there is nothing to compare yet: one message is enough.
+  return texts.includes("Choose a field.") ? ["Choose a field."] : texts;
 }

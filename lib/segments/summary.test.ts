@@ -35,7 +35,14 @@ describe("segment summary", () => {
     expect(say(root([
       { type: "field", field: "emailOptIn", operator: "is_true" },
       root([{ type: "field", field: "city", operator: "eq", value: "Oslo" }, { type: "orders", measure: "count", operator: "eq", value: 0 }], "or", true),
-    ]))).toBe("Customers whose email opt-in is yes and not (in Oslo or who placed no orders).");
+    ]))).toBe("Customers who accept email and not (in Oslo or who placed no orders).");
+  });
+
+  it("reads order counts and consent as verbs", () => {
+    expect(say(root([
+      { type: "field", field: "ordersCount", operator: "gte", value: 2 },
+      { type: "field", field: "emailOptIn", operator: "is_false" },
+    ]))).toBe("Customers with at least 2 orders and who do not accept email.");
   });
 
   it("says when there is nothing to summarize, and summarizes every template", () => {

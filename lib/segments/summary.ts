@@ -72,6 +72,8 @@ function fieldClause(node: Extract<ConditionNode, { type: "field" }>, ctx: Summa
   if (LOCATION.has(node.field) && (node.operator === "in" || node.operator === "eq")) {
     return `${negate ? "outside" : "in"} ${node.operator === "in" ? list(values, "or") : one}`;
   }
+  const special = specialClause(node, negate);
+  if (special) return special;
   switch (node.operator) {
     case "eq": return `whose ${label} is${not} ${one}`;
     case "neq": return `whose ${label} is${negate ? "" : " not"} ${one}`;
@@ -102,6 +104,19 @@ function fieldClause(node: Extract<ConditionNode, { type: "field" }>, ctx: Summa
     case "is_not_empty": return negate ? `with no ${label}` : `with a ${label}`;
     default: return `whose ${label} ${node.operator} ${one}`;
   }
+}
+
+/** Fields that read better as a verb than as "whose … is": orders and email consent. */
+function specialClause(node: Extract<ConditionNode, { type: "field" }>, negate: boolean): string | null {
+  if (node.field === "emailOptIn" && (node.operator === "is_true" || node.operator === "is_false")) {
+    return (node.operator === "is_true") !== negate ? "who accept email" : "who do not accept email";
+  }
+  if (node.field === "ordersCount" && typeof node.value === "number" && COUNT_WORDS[node.operator]) {
+    if (isNone(node.operator, node.value) && !negate) return "with no orders";
+    const many = node.value === 1 && node.operator !== "gt" && node.operator !== "lt" ? "order" : "orders";
+    return `${negate ? "without" : "with"} ${COUNT_WORDS[node.operator]} ${node.value.toLocaleString("en-US")} ${many}`;
+  }
+  return null;
 }
 
 const dateField = (f: FieldDefinition | undefined) => f?.type === "date" || f?.type === "datetime";
