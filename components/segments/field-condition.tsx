@@ -36,7 +36,7 @@ export function FieldCondition({ node, describedBy }: { node: DraftCondition; de
           </Select>
           {operator && (
             // The wrapper gives the value input the rest of the line (and a line of its own on a phone).
-            <div className="flex min-w-0 flex-[1_1_11rem] flex-wrap items-start gap-2 empty:hidden">
+            <div className="flex min-w-0 flex-[1_1_8rem] flex-wrap items-start gap-2 empty:hidden">
               <ValueInput kind={valueKind(field, operator)} field={field} value={node.value} onChange={(value) => change(node.id, { ...node, value })}
                 invalid={hasError(errs, "value")} describedBy={describedBy} />
             </div>
