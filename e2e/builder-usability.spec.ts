@@ -50,6 +50,7 @@ test("a template opens filled in and counts; a new condition is not red until le
   // Left untouched it stays quiet; changed and then left, it shows what is missing; Save takes focus there.
   await page.getByLabel("Name", { exact: true }).click();
   await expect(row(page, "1.2").getByText("Choose a field.")).toHaveCount(0);
+  await row(page, "1.2").getByLabel("Field", { exact: true }).focus();
   await row(page, "1.2").getByLabel("Field", { exact: true }).selectOption({ label: "Email · Text" });
   await expect(page.getByTestId("save-reason")).toHaveText("To save, finish the rules. Condition 1.2: Enter a value.");
   await page.getByLabel("Name", { exact: true }).click();

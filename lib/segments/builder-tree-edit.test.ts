@@ -42,6 +42,8 @@ describe("NOT on a condition", () => {
   it("does not treat a negated group of several conditions as a negated condition", () => {
     expect(isNegatedCondition(group([field("a"), field("b")], true))).toBe(false);
     expect(isNegatedCondition(group([group([field("a")])], true))).toBe(false);
+    // A group the user built and negated stays a group while it has one condition (its checkbox stays put).
+    expect(isNegatedCondition(group([field("a")], true))).toBe(false);
   });
 });
 

@@ -18,6 +18,11 @@ export interface DraftGroup {
   combinator: "and" | "or";
   negate: boolean;
   children: DraftNode[];
+  /**
+   * Drawn as its one condition with the NOT switch on (never saved). Set for a NOT made with the switch and for
+   * a stored negated group of one condition; a group the user made and negated stays a group while they edit.
+   */
+  asNot?: boolean;
 }
 
 export type DraftNode = DraftGroup | DraftCondition;
@@ -36,7 +41,8 @@ export function isGroup(node: DraftNode): node is DraftGroup {
 /** A draft from a stored definition (ids added). */
 export function toDraft(node: GroupNode | ConditionNode): DraftNode {
   if (node.type === "group") {
-    return { id: newId(), type: "group", combinator: node.combinator, negate: node.negate ?? false, children: node.children.map(toDraft) };
+    const asNot = (node.negate ?? false) && node.children.length === 1 && node.children[0].type !== "group";
+    return { id: newId(), type: "group", combinator: node.combinator, negate: node.negate ?? false, children: node.children.map(toDraft), ...(asNot ? { asNot } : {}) };
   }
   return { ...(node as Record<string, unknown>), id: newId(), type: node.type } as DraftCondition;
 }
@@ -206,7 +212,7 @@ export function duplicateNode(root: DraftGroup, id: string): { root: DraftGroup;
  * negated group holding just that condition, drawn as the condition with its NOT switch on.
  */
 export function isNegatedCondition(node: DraftNode): node is DraftGroup & { children: [DraftCondition] } {
-  return isGroup(node) && node.negate && node.children.length === 1 && !isGroup(node.children[0]);
+  return isGroup(node) && !!node.asNot && node.negate && node.children.length === 1 && !isGroup(node.children[0]);
 }
 
 /** Turns the NOT switch of the condition with this id on (wraps it in a negated group of one) or off (unwraps it). */
@@ -214,7 +220,7 @@ export function setConditionNegated(root: DraftGroup, id: string, negate: boolea
   const parent = findParent(root, id);
   if (!parent) return root;
   const node = parent.children.find((c) => c.id === id)!;
-  if (negate && !isGroup(node)) return updateNode(root, id, () => ({ id: newId(), type: "group", combinator: "and", negate: true, children: [node] }));
+  if (negate && !isGroup(node)) return updateNode(root, id, () => ({ id: newId(), type: "group", combinator: "and", negate: true, children: [node], asNot: true }));
   if (!negate && isNegatedCondition(node)) return updateNode(root, id, () => node.children[0]);
   return root;
 }
