@@ -55,7 +55,9 @@ test("a template opens filled in and counts; a new condition is not red until le
   await expect(page.getByTestId("save-reason")).toHaveText("To save, finish the rules. Condition 1.2: Enter a value.");
   await page.getByLabel("Name", { exact: true }).click();
   await expect(row(page, "1.2").getByText("Enter a value.")).toBeVisible();
-  await save(page).click();
+  // Save is aria-disabled, not disabled: it stays focusable and a press shows what is missing.
+  await save(page).focus();
+  await page.keyboard.press("Enter");
   await expect(row(page, "1.2").getByLabel("Condition 1.2 type")).toBeFocused();
 
   // Remove: focus goes to the previous rule when there is no next one, then to "Add condition".
@@ -146,7 +148,7 @@ test("a viewer sees the rules as text with badges, not a greyed form", async ({ 
   expect(savedId).not.toBe("");
   const page = await sessions.signedIn(browser, "viewer", `/w/demo/segments/${savedId}`, { timeout: 45_000 });
   const rules = page.getByTestId("rules-view");
-  await expect(rules.getByRole("listitem", { name: "Rule 1.1" })).toContainText("whose total spent is at least 100");
+  await expect(rules.getByRole("listitem", { name: "Rule 1.1", exact: true })).toContainText("whose total spent is at least 100");
   await expect(page.getByTestId("segment-summary")).toHaveText("Customers whose total spent is at least 100 and whose total spent is at least 2,500.");
   await expect(page.getByRole("region", { name: "Rules" }).locator("select, input, button")).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -217,9 +217,9 @@ test("a viewer sees a segment's rules as text, not as a form, and cannot save", 
   await page.getByRole("link", { name: "E2E nested", exact: true }).click();
   await expect(page.getByText("You can view this segment; your role can't change it.")).toBeVisible();
   const rules = page.getByTestId("rules-view");
-  await expect(rules.getByRole("listitem", { name: "Rule 1.1" })).toHaveText(/in United States or United Kingdom/);
-  await expect(rules.getByRole("listitem", { name: "Rule 1.2" })).toHaveText(/who placed at least 1 order in the last 365 days/);
-  await expect(rules.getByRole("listitem", { name: "Rule 1.3" })).toContainText("Customers who match none of these:");
+  await expect(rules.getByRole("listitem", { name: "Rule 1.1", exact: true })).toHaveText(/in United States or United Kingdom/);
+  await expect(rules.getByRole("listitem", { name: "Rule 1.2", exact: true })).toHaveText(/who placed at least 1 order in the last 365 days/);
+  await expect(rules.getByRole("listitem", { name: "Rule 1.3", exact: true })).toContainText("Customers who match none of these:");
   await expect(page.getByTestId("segment-summary")).toContainText("Customers in United States or United Kingdom who placed at least 1 order in the last 365 days");
   await expect(page.getByRole("region", { name: "Rules" }).getByRole("combobox")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);

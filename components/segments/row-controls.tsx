@@ -59,15 +59,20 @@ export function RowActions({ node, index, count, label }: { node: DraftNode; ind
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
         </DropdownMenuTrigger>
-        {/* After Duplicate, focus goes to the copy, not back to this menu's button. */}
-        <DropdownMenuContent align="end" className="min-w-44" onCloseAutoFocus={(e) => duplicated.current && e.preventDefault()}>
+        {/* Duplicate runs once the menu has closed and released focus, so focus can go to the copy (not back to this button). */}
+        <DropdownMenuContent align="end" className="min-w-44" onCloseAutoFocus={(e) => {
+          if (!duplicated.current) return;
+          duplicated.current = false;
+          e.preventDefault();
+          duplicate(node.id);
+        }}>
           <DropdownMenuItem disabled={index === 0} onSelect={() => move(node.id, -1)}>
             <ArrowUp aria-hidden className="size-4" />Move {label} up
           </DropdownMenuItem>
           <DropdownMenuItem disabled={index === count - 1} onSelect={() => move(node.id, 1)}>
             <ArrowDown aria-hidden className="size-4" />Move {label} down
           </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => { duplicated.current = true; duplicate(node.id); }}>
+          <DropdownMenuItem onSelect={() => { duplicated.current = true; }}>
             <Copy aria-hidden className="size-4" />Duplicate {label}
           </DropdownMenuItem>
         </DropdownMenuContent>
