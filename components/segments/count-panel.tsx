@@ -88,7 +88,7 @@ export function CountPanel({ state, workspace, catalog, segmentNames, blockedRea
         ) : state.status === "error" ? (
           <Alert variant="error">{state.message}</Alert>
         ) : shown ? (
-          <div className={state.status === "counting" ? "opacity-60" : ""}>
+          <div>
             {note && <p className="mb-3 rounded-md bg-amber-50 px-2 py-1.5 text-sm text-amber-900" data-testid="count-note">{note}</p>}
             <Result result={shown} workspace={workspace} catalog={catalog} segmentNames={segmentNames} />
           </div>
