@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { FieldCatalog } from "@/lib/fields/catalog";
+import { builderMessage } from "@/lib/segments/builder-messages";
 import type { DraftNode, NodeError } from "@/lib/segments/builder-tree";
 import type { BuilderSuggestions } from "@/lib/segments/saved-queries";
 
@@ -12,14 +13,20 @@ export interface BuilderContextValue {
   /** Other saved segments of the workspace (the one being edited left out). */
   segments: { id: string; name: string }[];
   readOnly: boolean;
+  /** Errors to show now: only those of conditions the user has left, or all after a save attempt. */
   errors: ReadonlyMap<string, NodeError[]>;
   /** Replaces the node with this id. */
   change(id: string, node: DraftNode): void;
   remove(id: string): void;
   move(id: string, by: -1 | 1): void;
+  duplicate(id: string): void;
+  /** Turns the NOT switch of a condition on or off (id: the condition, or its negated wrapper). */
+  negate(id: string, on: boolean): void;
   add(groupId: string, kind: "condition" | "group"): void;
   /** Why adding to this group is not possible, or null. */
   addBlocked(groupId: string, kind: "condition" | "group"): string | null;
+  /** The user left this node: its errors may show from now on. */
+  touch(id: string): void;
 }
 
 export const BuilderContext = createContext<BuilderContextValue | null>(null);
@@ -31,21 +38,9 @@ export function useBuilder(): BuilderContextValue {
   return value;
 }
 
-const PART_LABELS: Record<string, string> = {
-  field: "Field", operator: "Operator", value: "Value", window: "Window", filter: "Filter", where: "Property filters",
-  name: "Event name", segmentId: "Segment", measure: "Measure", children: "Group",
-};
-
-/** An error message worded for the builder: which part, what is wrong. */
+/** An error message worded for the builder (see lib/segments/builder-messages). */
 export function errorText(error: NodeError): string {
-  const head = error.part.split(/[.[]/)[0];
-  if (head === "field" && error.message === "is required") return "Choose a field.";
-  if (head === "name" && error.message === "is required") return "Enter an event name.";
-  if (head === "segmentId" && error.message === "is required") return "Choose a segment.";
-  if (/needs a value|is required/.test(error.message) && head === "value") return "Enter a value.";
-  if (head === "children") return "Add at least one condition to this group, or remove the group.";
-  const label = PART_LABELS[head];
-  return label ? `${label}: ${error.message}` : error.message.charAt(0).toUpperCase() + error.message.slice(1);
+  return builderMessage(error);
 }
 
 /** Whether any error of the node concerns this part ("value" also matches "value[0]"). */

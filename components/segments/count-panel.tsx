@@ -11,7 +11,7 @@ import { describeNode } from "@/lib/segments/describe-node";
 import type { LiveCountState } from "./use-live-count";
 
 function Result({ result, workspace, catalog, segmentNames }: { result: LiveCount; workspace: string; catalog: FieldCatalog; segmentNames: ReadonlyMap<string, string> }) {
-  if (result.status === "invalid") return <p className="text-sm text-slate-600">Fix the highlighted conditions to see the count.</p>;
+  if (result.status === "invalid") return <p className="text-sm text-slate-600">Some conditions need attention before they can be counted; see the messages at them.</p>;
   if (result.status === "timeout") return <Alert variant="warning" title="Counting timed out">{result.message}</Alert>;
   const { funnel, sample } = result;
   const warnings = countWarnings(funnel.members, funnel.total);
@@ -61,13 +61,15 @@ function Result({ result, workspace, catalog, segmentNames }: { result: LiveCoun
 }
 
 /** The live count beside the builder: members, share, warnings, the per-rule funnel and a sample. */
-export function CountPanel({ state, workspace, catalog, segmentNames, blockedReason }: {
+export function CountPanel({ state, workspace, catalog, segmentNames, blockedReason, note }: {
   state: LiveCountState;
   workspace: string;
   catalog: FieldCatalog;
   segmentNames: ReadonlyMap<string, string>;
   /** Why there is nothing to count (no conditions, or invalid ones). */
   blockedReason: string | null;
+  /** Said above the figures, e.g. that unfinished conditions are left out of the count. */
+  note?: string | null;
 }) {
   const shown = state.status === "done" ? state.result : state.status === "counting" ? state.previous : null;
   return (
@@ -86,7 +88,8 @@ export function CountPanel({ state, workspace, catalog, segmentNames, blockedRea
         ) : state.status === "error" ? (
           <Alert variant="error">{state.message}</Alert>
         ) : shown ? (
-          <div className={state.status === "counting" ? "opacity-60" : ""}>
+          <div>
+            {note && <p className="mb-3 rounded-md bg-amber-50 px-2 py-1.5 text-sm text-amber-900" data-testid="count-note">{note}</p>}
             <Result result={shown} workspace={workspace} catalog={catalog} segmentNames={segmentNames} />
           </div>
         ) : (

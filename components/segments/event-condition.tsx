@@ -31,9 +31,9 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
   const setWhere = (next: PropertyFilter[]) => set({ where: next.length ? next : undefined });
   const setFilter = (i: number, patch: Partial<PropertyFilter>) => setWhere(where.map((f, j) => (j === i ? { ...f, ...patch } : f)));
   return (
-    <div className="space-y-2">
+    <div className="w-full space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <PickedValue source={{ kind: "event" }} labelOf={eventLabel} label="Event name" className="w-52 flex-none" placeholder="e.g. Cart abandoned" value={node.name}
+        <PickedValue source={{ kind: "event" }} labelOf={eventLabel} label="Event name" className="w-full flex-none sm:w-52" placeholder="e.g. Cart abandoned" value={node.name}
           invalid={hasError(errs, "name")} describedBy={describedBy} onChange={(name) => set({ name })} />
         <span className="text-sm text-slate-600">happened</span>
         <ComparisonInput label="Event count" labels={COMPARISON_LABELS} operator={String(node.operator ?? "gte")} value={node.value}
@@ -49,7 +49,7 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
             return (
               <li key={i} className="flex flex-wrap items-center gap-2">
                 <span className="text-sm text-slate-600">{i === 0 ? "where" : "and"}</span>
-                <Input aria-label={`Property filter ${n}: property`} list={propsId} className="w-40" value={f.property ?? ""}
+                <Input aria-label={`Property filter ${n}: property`} list={propsId} className="w-40!" value={f.property ?? ""}
                   aria-invalid={hasError(errs, `where[${i}].property`) || undefined} aria-describedby={describedBy}
                   onChange={(e) => setFilter(i, { property: e.target.value === "" ? undefined : e.target.value })} />
                 <Select aria-label={`Property filter ${n}: comparison`} className="w-40" value={f.operator}
@@ -74,16 +74,16 @@ export function EventCondition({ node, describedBy }: { node: DraftCondition; de
                     <option value="false">no</option>
                   </Select>
                 ) : type === "number" ? (
-                  <Input aria-label={`Property filter ${n}: value`} type="number" step="any" className="w-32" value={typeof f.value === "number" ? String(f.value) : ""}
+                  <Input aria-label={`Property filter ${n}: value`} type="number" step="any" className="w-32!" value={typeof f.value === "number" ? String(f.value) : ""}
                     aria-invalid={hasError(errs, `where[${i}].value`) || undefined} aria-describedby={describedBy}
                     onChange={(e) => setFilter(i, { value: parseNumber(e.target.value) })} />
                 ) : !f.property ? (
-                  <Input aria-label={`Property filter ${n}: value`} className="w-40" value={typeof f.value === "string" ? f.value : ""}
+                  <Input aria-label={`Property filter ${n}: value`} className="w-40!" value={typeof f.value === "string" ? f.value : ""}
                     aria-invalid={hasError(errs, `where[${i}].value`) || undefined} aria-describedby={describedBy}
                     onChange={(e) => setFilter(i, { value: e.target.value })} />
                 ) : (
                   <PickedValue source={{ kind: "eventProperty", property: f.property, ...(typeof node.name === "string" && node.name ? { event: node.name } : {}) }}
-                    labelOf={f.property === "category" ? categoryLabel : undefined} label={`Property filter ${n}: value`} className="w-40 flex-none" placeholder=""
+                    labelOf={f.property === "category" ? categoryLabel : undefined} label={`Property filter ${n}: value`} className="w-40! flex-none" placeholder=""
                     value={f.value} invalid={hasError(errs, `where[${i}].value`)} describedBy={describedBy} onChange={(value) => setFilter(i, { value: value ?? "" })} />
                 )}
                 <Button variant="ghost" size="sm" aria-label={`Remove property filter ${n}`} onClick={() => setWhere(where.filter((_, j) => j !== i))}>

@@ -22,11 +22,11 @@ export function FieldCondition({ node, describedBy }: { node: DraftCondition; de
     change(node.id, { id: node.id, type: "field", field: key, operator: op, value: keep ? node.value : initialValue(valueKind(next, op)) });
   };
   return (
-    <div className="flex flex-wrap items-start gap-2">
+    <div className="flex w-full flex-wrap items-center gap-2">
       <FieldPicker catalog={catalog} value={field?.key} onChange={pickField} invalid={hasError(errs, "field")} describedBy={describedBy} />
       {field && (
         <>
-          <Select aria-label={`${field.label} operator`} className="w-56" value={operator ?? ""} aria-invalid={hasError(errs, "operator") || undefined}
+          <Select aria-label={`${field.label} operator`} className="w-full sm:w-auto sm:min-w-36" value={operator ?? ""} aria-invalid={hasError(errs, "operator") || undefined}
             onChange={(e) => {
               const op = e.target.value;
               const sameKind = operator && valueKind(field, operator) === valueKind(field, op);
@@ -35,8 +35,11 @@ export function FieldCondition({ node, describedBy }: { node: DraftCondition; de
             {fieldOperators(field).map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
           </Select>
           {operator && (
-            <ValueInput kind={valueKind(field, operator)} field={field} value={node.value} onChange={(value) => change(node.id, { ...node, value })}
-              invalid={hasError(errs, "value")} describedBy={describedBy} operator={operator} />
+            // The wrapper gives the value input the rest of the line (and a line of its own on a phone).
+            <div className="flex min-w-0 flex-[1_1_8rem] flex-wrap items-start gap-2 empty:hidden">
+              <ValueInput kind={valueKind(field, operator)} field={field} value={node.value} onChange={(value) => change(node.id, { ...node, value })}
+                invalid={hasError(errs, "value")} describedBy={describedBy} operator={operator} />
+            </div>
           )}
         </>
       )}

@@ -20,7 +20,7 @@ export function ComparisonInput({ labels, operator, value, onChange, label, mone
 }) {
   const a11y = { "aria-invalid": invalid || undefined, "aria-describedby": describedBy };
   const num = (v: unknown, name: string, set: (n: number | undefined) => void) => (
-    <Input type="number" step={money ? "0.01" : "1"} min={money ? undefined : 0} className="w-28" aria-label={name} {...a11y}
+    <Input type="number" step={money ? "0.01" : "1"} min={money ? undefined : 0} className="w-28!" aria-label={name} {...a11y}
       value={typeof v === "number" ? String(v) : ""} onChange={(e) => set(parseNumber(e.target.value))} />
   );
   const pair = Array.isArray(value) ? value : [undefined, undefined];
@@ -73,9 +73,9 @@ export function WindowInput({ value, onChange, label, invalid, describedBy }: {
       )}
       {w.type === "between" && (
         <>
-          <Input type="date" className="w-44" aria-label={`${label}: from date`} {...a11y} value={w.from ?? ""} onChange={(e) => onChange({ ...w, from: e.target.value || undefined })} />
+          <Input type="date" className="w-44!" aria-label={`${label}: from date`} {...a11y} value={w.from ?? ""} onChange={(e) => onChange({ ...w, from: e.target.value || undefined })} />
           <span className="text-sm text-slate-600">and</span>
-          <Input type="date" className="w-44" aria-label={`${label}: to date`} {...a11y} value={w.to ?? ""} onChange={(e) => onChange({ ...w, to: e.target.value || undefined })} />
+          <Input type="date" className="w-44!" aria-label={`${label}: to date`} {...a11y} value={w.to ?? ""} onChange={(e) => onChange({ ...w, to: e.target.value || undefined })} />
         </>
       )}
     </div>

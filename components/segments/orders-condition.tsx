@@ -32,9 +32,9 @@ export function OrdersCondition({ node, describedBy }: { node: DraftCondition; d
   };
   const statuses = filter.status ?? ["paid"];
   return (
-    <div className="space-y-2">
+    <div className="w-full space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Select aria-label="Orders: measure" className="w-52" value={measure} onChange={(e) => set({ measure: e.target.value })}>
+        <Select aria-label="Orders: measure" className="w-full sm:w-52" value={measure} onChange={(e) => set({ measure: e.target.value })}>
           {Object.entries(MEASURE_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
         </Select>
         <ComparisonInput label="Orders" labels={measure === "count" ? COMPARISON_LABELS : AMOUNT_COMPARISON_LABELS} money={measure !== "count"}
@@ -42,8 +42,8 @@ export function OrdersCondition({ node, describedBy }: { node: DraftCondition; d
           invalid={hasError(errs, "value") || hasError(errs, "operator")} describedBy={describedBy} />
         <WindowInput label="Orders window" value={node.window as never} onChange={(window) => set({ window })} invalid={hasError(errs, "window")} describedBy={describedBy} />
       </div>
-      <div className="flex flex-wrap items-start gap-4">
-        <div className="flex min-w-64 flex-1 items-start gap-2">
+      <div className="flex w-full flex-wrap items-start gap-4">
+        <div className="flex min-w-0 flex-[1_1_16rem] items-start gap-2">
           <span className="mt-2 text-sm text-slate-600">only orders with an item in</span>
           <TagInput label="Orders: categories" placeholder="any category" value={filter.categories ?? []} suggestions={suggestions.categories} source={{ kind: "category" }} labelOf={categoryLabel}
             onChange={(categories) => setFilter({ categories })} invalid={hasError(errs, "filter.categories")} describedBy={describedBy} />

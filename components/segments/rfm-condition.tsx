@@ -13,7 +13,7 @@ export function RfmCondition({ node, describedBy }: { node: DraftCondition; desc
   // Names a saved definition holds that the current rules no longer have stay visible, so they can be unticked.
   const names = [...suggestions.rfmSegments, ...chosen.filter((v) => !suggestions.rfmSegments.includes(v))];
   return (
-    <div className="flex flex-wrap items-start gap-2">
+    <div className="flex w-full flex-wrap items-start gap-2">
       <Select aria-label="RFM segment operator" className="w-40" value={String(node.operator ?? "in")} onChange={(e) => change(node.id, { ...node, operator: e.target.value })}>
         <option value="in">is any of</option>
         <option value="not_in">is none of</option>

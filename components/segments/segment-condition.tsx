@@ -16,7 +16,7 @@ export function SegmentCondition({ node, describedBy }: { node: DraftCondition; 
         <option value="in">is in</option>
         <option value="not_in">is not in</option>
       </Select>
-      <Select aria-label="Segment" className="min-w-56 flex-1" value={current} aria-invalid={hasError(errs, "segmentId") || undefined} aria-describedby={describedBy}
+      <Select aria-label="Segment" className="w-full min-w-0 flex-1 sm:min-w-56" value={current} aria-invalid={hasError(errs, "segmentId") || undefined} aria-describedby={describedBy}
         onChange={(e) => change(node.id, { ...node, segmentId: e.target.value || undefined })}>
         <option value="">{segments.length ? "Choose a segment…" : "No other saved segments yet"}</option>
         {current && !known && <option value={current}>Unknown segment {current}</option>}

@@ -159,7 +159,7 @@ export function RelativeInput({ value, onChange, daysOnly = false, label, invali
       {daysOnly ? (
         <span className="self-center text-sm text-slate-600">days</span>
       ) : (
-        <Select aria-label={`${label}: unit`} className="w-32" value={unit} onChange={(e) => onChange({ amount: v.amount, unit: e.target.value })}>
+        <Select aria-label={`${label}: unit`} className="w-32 shrink-0" value={unit} onChange={(e) => onChange({ amount: v.amount, unit: e.target.value })}>
           <option value="day">days</option>
           <option value="week">weeks</option>
           <option value="month">months</option>

@@ -18,6 +18,11 @@ export interface DraftGroup {
   combinator: "and" | "or";
   negate: boolean;
   children: DraftNode[];
+  /**
+   * Drawn as its one condition with the NOT switch on (never saved). Set for a NOT made with the switch and for
+   * a stored negated group of one condition; a group the user made and negated stays a group while they edit.
+   */
+  asNot?: boolean;
 }
 
 export type DraftNode = DraftGroup | DraftCondition;
@@ -36,7 +41,8 @@ export function isGroup(node: DraftNode): node is DraftGroup {
 /** A draft from a stored definition (ids added). */
 export function toDraft(node: GroupNode | ConditionNode): DraftNode {
   if (node.type === "group") {
-    return { id: newId(), type: "group", combinator: node.combinator, negate: node.negate ?? false, children: node.children.map(toDraft) };
+    const asNot = (node.negate ?? false) && node.children.length === 1 && node.children[0].type !== "group";
+    return { id: newId(), type: "group", combinator: node.combinator, negate: node.negate ?? false, children: node.children.map(toDraft), ...(asNot ? { asNot } : {}) };
   }
   return { ...(node as Record<string, unknown>), id: newId(), type: node.type } as DraftCondition;
 }
@@ -183,5 +189,113 @@ export function errorsByNode(root: DraftGroup, issues: readonly DefinitionIssue[
     const id = ids.get(nodePath)!;
     out.set(id, [...(out.get(id) ?? []), { part, message: issue.message }]);
   }
+  return out;
+}
+
+function cloneWithNewIds(node: DraftNode): DraftNode {
+  if (isGroup(node)) return { ...node, id: newId(), children: node.children.map(cloneWithNewIds) };
+  return { ...structuredClone(node), id: newId() };
+}
+
+/** Inserts a copy of the node with this id (fresh ids throughout) right after it; returns the tree and the copy's id. */
+export function duplicateNode(root: DraftGroup, id: string): { root: DraftGroup; copyId: string | null } {
+  const parent = findParent(root, id);
+  if (!parent) return { root, copyId: null };
+  const i = parent.children.findIndex((c) => c.id === id);
+  const copy = cloneWithNewIds(parent.children[i]);
+  const children = [...parent.children.slice(0, i + 1), copy, ...parent.children.slice(i + 1)];
+  return { root: updateNode(root, parent.id, (g) => ({ ...(g as DraftGroup), children })), copyId: copy.id };
+}
+
+/**
+ * Whether a node is a negated condition as the builder shows it: in the format a NOT of one condition is a
+ * negated group holding just that condition, drawn as the condition with its NOT switch on.
+ */
+export function isNegatedCondition(node: DraftNode): node is DraftGroup & { children: [DraftCondition] } {
+  return isGroup(node) && !!node.asNot && node.negate && node.children.length === 1 && !isGroup(node.children[0]);
+}
+
+/** Turns the NOT switch of the condition with this id on (wraps it in a negated group of one) or off (unwraps it). */
+export function setConditionNegated(root: DraftGroup, id: string, negate: boolean): DraftGroup {
+  const parent = findParent(root, id);
+  if (!parent) return root;
+  const node = parent.children.find((c) => c.id === id)!;
+  if (negate && !isGroup(node)) return updateNode(root, id, () => ({ id: newId(), type: "group", combinator: "and", negate: true, children: [node], asNot: true }));
+  if (!negate && isNegatedCondition(node)) return updateNode(root, id, () => node.children[0]);
+  return root;
+}
+
+function contains(node: DraftNode, id: string): boolean {
+  return node.id === id || (isGroup(node) && node.children.some((c) => contains(c, id)));
+}
+
+/**
+ * Moves the node with this id into the group targetGroupId at position index (counted in the target after the
+ * node has left its place). Refused (same tree back) when the target is the node itself or inside it, or when a
+ * moved group would nest deeper than the limit.
+ */
+export function moveNodeTo(root: DraftGroup, id: string, targetGroupId: string, index: number): DraftGroup {
+  const node = findById(root, id);
+  const target = findById(root, targetGroupId);
+  if (!node || !target || !isGroup(target) || contains(node, targetGroupId) || node.id === root.id) return root;
+  if (isGroup(node) && groupDepth(root, targetGroupId) + subtreeDepth(node) > LIMITS.groupDepth) return root;
+  const without = removeNode(root, id);
+  return updateNode(without, targetGroupId, (g) => {
+    const children = [...(g as DraftGroup).children];
+    children.splice(Math.max(0, Math.min(index, children.length)), 0, node);
+    return { ...(g as DraftGroup), children };
+  });
+}
+
+function subtreeDepth(node: DraftNode): number {
+  return isGroup(node) ? 1 + Math.max(0, ...node.children.map(subtreeDepth)) : 0;
+}
+
+/** The node with this id anywhere in the tree (the root included). */
+export function findById(root: DraftNode, id: string): DraftNode | null {
+  if (root.id === id) return root;
+  if (!isGroup(root)) return null;
+  for (const c of root.children) {
+    const found = findById(c, id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The tree without the nodes with these ids; groups left empty by it go too (the root stays). */
+export function withoutNodes(root: DraftGroup, ids: ReadonlySet<string>): DraftGroup {
+  const visit = (g: DraftGroup): DraftGroup => {
+    const children = g.children
+      .filter((c) => !ids.has(c.id))
+      .map((c) => (isGroup(c) ? visit(c) : c))
+      .filter((c) => !isGroup(c) || c.children.length > 0);
+    return { ...g, children };
+  };
+  return visit(root);
+}
+
+/** The conditions of a tree (groups not counted; a negated condition counts once). */
+export function countConditions(root: DraftNode): number {
+  return isGroup(root) ? root.children.reduce((n, c) => n + countConditions(c), 0) : 1;
+}
+
+/** Where focus should go after the node with this id is removed: the next sibling, else the previous, else its group. */
+export function focusAfterRemoval(root: DraftGroup, id: string): { nodeId: string } | { addTo: string } {
+  const parent = findParent(root, id);
+  if (!parent) return { addTo: root.id };
+  const i = parent.children.findIndex((c) => c.id === id);
+  const next = parent.children[i + 1] ?? parent.children[i - 1];
+  return next ? { nodeId: next.id } : { addTo: parent.id };
+}
+
+/** How the builder numbers nodes for people ("1.2" is the second rule of the segment); a negated condition shares its wrapper's number. */
+export function displayPaths(root: DraftGroup): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (node: DraftNode, path: string) => {
+    out.set(node.id, path);
+    if (isNegatedCondition(node)) out.set(node.children[0].id, path);
+    else if (isGroup(node)) node.children.forEach((c, i) => visit(c, `${path}.${i + 1}`));
+  };
+  visit(root, "1");
   return out;
 }
