@@ -31,7 +31,8 @@ export function NumberInput({ control, defaultValue, money = false }: { control:
   const read = text.trim() === "" ? null : readNumber(text, mark);
   let hint: string | null = null;
   if (read) hint = `Saved as ${formatNumber(read.value, locale ?? undefined, { money })}`;
-  else if (text.trim() !== "" && typed !== null) hint = notANumberMessage(text.trim(), mark, `${languageName(locale ?? undefined) ?? "English"} format`);
+  // A refused value's message is the field's error already; say it once.
+  else if (text.trim() !== "" && typed !== null && !control["aria-invalid"]) hint = notANumberMessage(text.trim(), mark, `${languageName(locale ?? undefined) ?? "English"} format`);
   const describedBy = [control["aria-describedby"], hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <>
