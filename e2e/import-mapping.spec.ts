@@ -125,7 +125,7 @@ test("an editor imports a file: reasons for each suggestion, the mapping kept on
 
   // Two rows would fail: the button says so and asks.
   await editor.getByRole("button", { name: "Import 3 valid rows, skip 2?" }).click();
-  const confirm = editor.getByRole("dialog", { name: "Import 3 valid rows, skip 2?" });
+  const confirm = editor.getByRole("alertdialog", { name: "Import 3 valid rows, skip 2?" });
   await expect(confirm).toContainText("2 of 5 rows have problems");
   await confirm.getByRole("button", { name: "Import 3, skip 2" }).click();
   await expect(editor.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 60_000 });

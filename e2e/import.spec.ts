@@ -39,7 +39,7 @@ test("an editor imports a small file: changes a mapping, previews, and sees the 
 
   // One row would fail: the button says so and asks first.
   await page.getByRole("button", { name: "Import 2 valid rows, skip 1?" }).click();
-  await page.getByRole("dialog", { name: "Import 2 valid rows, skip 1?" }).getByRole("button", { name: "Import 2, skip 1" }).click();
+  await page.getByRole("alertdialog", { name: "Import 2 valid rows, skip 1?" }).getByRole("button", { name: "Import 2, skip 1" }).click();
   await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
   const summary = page.getByRole("definition");
   await expect(summary.nth(0)).toHaveText("2"); // created

@@ -19,9 +19,9 @@ export const DEFAULT_NUMBER_FORMAT: NumberFormat = ".";
 
 /** Picker labels. */
 export const NUMBER_FORMAT_LABELS: Readonly<Record<NumberFormat, string>> = {
-  ".": `${MARK_EXAMPLES["."]} (decimal point, English)`,
-  ",": `${MARK_EXAMPLES[","]} (decimal comma, German, Polish, French…)`,
-  ask: "Not sure: ask about unclear values",
+  ".": `${MARK_EXAMPLES["."]} (English)`,
+  ",": `${MARK_EXAMPLES[","]} (German, Polish…)`,
+  ask: "Not sure: ask when unclear",
 };
 
 /** What a column's values say about its decimal mark. */
