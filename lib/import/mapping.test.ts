@@ -141,6 +141,7 @@ describe("guessFieldType", () => {
     expect(guessFieldType(["yes", "No", ""]).type).toBe("boolean");
     expect(guessFieldType(["0", "1", "2"]).type).toBe("number");
     expect(guessFieldType(["1957", "1954.5", "-3"]).type).toBe("number");
+    expect(guessFieldType(["54,700", "54 700", "1,234.50"]).type).toBe("number");
     expect(guessFieldType(["04-09-2012", "21-08-2013"]).type).toBe("date");
     expect(guessFieldType(["Ada", "Grace", "Alan", "Linus"]).type).toBe("text");
     expect(guessFieldType([]).type).toBe("text");

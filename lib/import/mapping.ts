@@ -5,6 +5,7 @@
  */
 import { slugifyKey } from "@/lib/custom-fields/schemas";
 import { AppError } from "@/lib/errors";
+import { readNumber } from "@/lib/customers/numbers";
 import { CUSTOM_PREFIX } from "@/lib/fields/catalog";
 import type { CustomFieldType, FieldOption } from "@/lib/fields/types";
 import { detectDateFormat } from "./dates";
@@ -156,7 +157,6 @@ export interface FieldGuess {
 }
 
 const BOOLEAN_WORDS = new Set(["true", "false", "yes", "no", "1", "0", "y", "n"]);
-const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** At most this many distinct values make a select field rather than text. */
 export const MAX_GUESSED_OPTIONS = 20;
 
@@ -195,7 +195,8 @@ export function guessFieldType(values: readonly string[]): FieldGuess {
   const sample = values.map((v) => v.trim()).filter((v) => v !== "");
   if (sample.length === 0) return { type: "text", options: [] };
   if (sample.every((v) => BOOLEAN_WORDS.has(v.toLowerCase()))) return { type: "boolean", options: [] };
-  if (sample.every((v) => NUMBER_RE.test(v))) return { type: "number", options: [] };
+  // "54,700", "54 700" and "1.234,5" are numbers too (numbers.ts), read as the column's format says.
+  if (sample.every((v) => readNumber(v, ".") !== null || readNumber(v, ",") !== null)) return { type: "number", options: [] };
   const dates = detectDateFormat(sample);
   if (dates && dates.matched === dates.sampled) return { type: "date", options: [] };
   const repeated = (distinct: number, of: number) => distinct <= MAX_GUESSED_OPTIONS && distinct <= Math.max(2, of * 0.7);
