@@ -67,7 +67,8 @@ export function MappingStep({ workspace, setup }: { workspace: string; setup: Im
   const mapped = (key: string) => Object.values(state).some((s) => s.target === key);
   const [match, setMatch] = useState<MatchKey>(() => initialMatch(setup));
   const [onExisting, setOnExisting] = useState<OnExisting>(setup.draft?.onExisting ?? "update");
-  const [saved, setSaved] = useState(false);
+  // The choices the server last stored: "saved" only while they are the ones on screen.
+  const [savedKey, setSavedKey] = useState<string | null>(null);
   const [newFieldFor, setNewFieldFor] = useState<number | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [loading, setLoading] = useState(false);
@@ -80,7 +81,6 @@ export function MappingStep({ workspace, setup }: { workspace: string; setup: Im
     let current = true;
     const timer = setTimeout(async () => {
       setLoading(true);
-      setSaved(false);
       const result = await saveMappingAction({ workspace, jobId: setup.jobId, choices: JSON.parse(choicesKey) as ImportChoices }).catch(() => null);
       if (!current) return;
       setLoading(false);
@@ -88,10 +88,10 @@ export function MappingStep({ workspace, setup }: { workspace: string; setup: Im
       else if (!result.ok) setError(result.error);
       else {
         setError(null);
-        setSaved(true);
+        setSavedKey(choicesKey);
         setPreview(result.data);
       }
-    }, 250);
+    }, 150);
     return () => {
       current = false;
       clearTimeout(timer);
@@ -132,6 +132,15 @@ export function MappingStep({ workspace, setup }: { workspace: string; setup: Im
     router.push(`/w/${workspace}/customers/import`);
   }
 
+  const saved = savedKey === choicesKey;
+  // Leaving before the last change is stored would lose it: the browser asks first.
+  useEffect(() => {
+    if (saved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [saved]);
+
   const problems = preview && !preview.ok ? preview.problems : [];
   const previewColumns = choices.columns.map((c) => ({ index: c.index, header: setup.columns[c.index]?.header ?? "", label: targetOf(targets, c.target)?.label ?? c.target }));
   const newFieldColumn = newFieldFor === null ? undefined : setup.columns[newFieldFor];
@@ -157,7 +166,7 @@ export function MappingStep({ workspace, setup }: { workspace: string; setup: Im
         </div>
       </header>
       <p aria-live="polite" className="-mt-4 text-xs text-slate-500">
-        {saved ? "Mapping saved: it stays as it is if you leave or reload this page." : loading ? "Saving the mapping…" : ""}
+        {saved ? "Mapping saved: it stays as it is if you leave or reload this page." : error ? "The last change is not saved yet." : "Saving the mapping…"}
       </p>
       {error && <Alert variant="error">{error}</Alert>}
       {setup.savedMapping && <SavedMappingOffer saved={setup.savedMapping} current={choices} onUse={applyMapping} />}
