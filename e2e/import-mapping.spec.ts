@@ -135,7 +135,7 @@ test("an editor imports a file: reasons for each suggestion, the mapping kept on
 
   // "54,700" was saved as 54700.
   await editor.goto(`/w/demo/customers?q=ada-${stamp}`);
-  await editor.getByRole("link", { name: "Unnamed customer" }).click();
+  await editor.getByRole("link", { name: `ada-${stamp}@example.com` }).click();
   await expect(editor.getByText(`ada-${stamp}@example.com`).first()).toBeVisible();
   await expect(editor.getByText("$54,700.00")).toBeVisible();
 
