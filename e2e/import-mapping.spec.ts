@@ -133,6 +133,15 @@ test("an editor imports a file: reasons for each suggestion, the mapping kept on
   await expect(summary.nth(0)).toHaveText("3"); // created
   await expect(summary.nth(3)).toHaveText("2"); // failed
 
+  // The next file with the same columns is offered the mapping just used.
+  await editor.goto("/w/demo/customers/import");
+  await editor.getByLabel("CSV file").setInputFiles({ name: `again-${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await editor.getByRole("button", { name: "Upload and map columns" }).click();
+  await expect(editor.getByLabel("Import “Channels” as")).toHaveValue("");
+  await editor.getByRole("button", { name: new RegExp(`^Use the mapping from mapping-${stamp}\\.csv \\(\\d+ \\w+ \\d{4}\\)$`) }).click();
+  await expect(editor.getByLabel("Import “Channels” as")).toHaveValue("tags");
+  await expect(editor.getByText("Mapping saved")).toBeVisible();
+
   // "54,700" was saved as 54700.
   await editor.goto(`/w/demo/customers?q=ada-${stamp}`);
   await editor.getByRole("link", { name: `ada-${stamp}@example.com` }).click();
