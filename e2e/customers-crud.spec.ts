@@ -55,7 +55,8 @@ test("an editor creates a customer, fixes a validation error while editing and d
   await page.getByLabel("Loyalty points").fill("12,5");
   await page.getByLabel("Company size").fill("-3");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText('Use "." as the decimal mark: "12.5", not "12,5".')).toBeVisible();
+  // "12,5" is no number in English (the browser's language): the message explains the format, proposing no other value.
+  await expect(page.getByText('"12,5" is not a number in English format (1,234.56): there "," separates thousands and "." marks decimals.')).toBeVisible();
   await expect(page.getByText("Company size cannot be negative.")).toBeVisible();
   await expect(page.getByLabel("Loyalty points")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Company size")).toBeFocused(); // the first invalid field in the form

@@ -74,12 +74,18 @@ describe("a customer import through upload, mapping, preview and run", () => {
     expect(preview.rows.map((r) => [r.rowNumber, r.action])).toEqual([[2, "create"], [3, "create"], [4, "fail"], [6, "fail"], [7, "fail"]]);
     expect(preview.rows[0].cells[5]).toEqual({ value: "2024-01-13 09:30" });
     expect(preview.rows[1].cells[2]).toEqual({ value: 'Hopper; "Amazing Grace"' });
-    expect(preview.rows[2].cells[6]).toEqual({ value: "1,5", problem: 'Use "." as the decimal mark: "1.5", not "1,5".' });
+    expect(preview.rows[2].cells[6]).toEqual({ value: "1,5", problem: `"1,5" is not a number in this column's format, 1,234.56, where "," separates thousands. If the column uses "," for decimals, choose 1.234,56 for it.` });
+    expect(preview.check).toEqual({ total: 5, failing: 3 });
+    // "52000.50" beside "1,5": the column writes numbers both ways, so the mapping step asks.
+    expect(setup?.columns[6].numbers).toMatchObject({ format: "ask", point: 1, comma: 1 });
     expect(preview.rows[4].problems[0]).toMatch(/has 8 values but the file has 7 columns/);
     expect(await customers()).toEqual([]); // a preview writes nothing
 
-    await startImport(ctx(), { jobId, choices });
-    await expect(startImport(ctx(), { jobId, choices })).rejects.toThrow(/already started/);
+    // Rows would fail: the import starts only when skipping exactly them was confirmed.
+    await expect(startImport(ctx(), { jobId, choices })).rejects.toThrow(/3 of 5 rows would not be imported/);
+    await expect(startImport(ctx(), { jobId, choices, skipFailing: 2 })).rejects.toThrow(/Import 2 valid rows, skip 3/);
+    await startImport(ctx(), { jobId, choices, skipFailing: 3 });
+    await expect(startImport(ctx(), { jobId, choices, skipFailing: 3 })).rejects.toThrow(/already started/);
   });
 
   it("imports valid rows whole, reports invalid ones, and writes nothing of them", async () => {
@@ -102,7 +108,7 @@ describe("a customer import through upload, mapping, preview and run", () => {
     ]);
     const report = await errorReport(jobId);
     expect(report.split("\r\n")[0]).toBe("row,column,value,reason");
-    expect(report).toContain('4,Income,"1,5","Use ""."" as the decimal mark: ""1.5"", not ""1,5""."');
+    expect(report).toContain(`4,Income,"1,5","""1,5"" is not a number in this column's format, 1,234.56, where "","" separates thousands.`);
     expect(fs.existsSync(path.join(dataDir, "imports", `${jobId}.csv`))).toBe(false);
   });
 

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { runImportJob } from "@/lib/import/engine";
 import { createUploadJob, discardImport, startImport } from "@/lib/import/mutations";
+import { saveMappingAndPreview } from "@/lib/import/draft";
 import { previewImport } from "@/lib/import/preview";
 import { getImportJob, importErrorsCsv, listImportErrors, listImportJobs } from "@/lib/import/queries";
 import { getImportSetup } from "@/lib/import/setup";
@@ -76,6 +77,7 @@ describe("import functions with workspace A's context and workspace B's job ids"
 
   it("change nothing of B", async () => {
     await notFound(previewImport(actor(), { jobId: pendingB, choices }));
+    await notFound(saveMappingAndPreview(actor(), { jobId: pendingB, choices }));
     await notFound(startImport(actor(), { jobId: pendingB, choices }));
     await notFound(discardImport(actor(), { jobId: pendingB }));
     expect(await runImportJob(a.id, doneB)).toBeNull();

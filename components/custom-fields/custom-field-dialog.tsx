@@ -38,7 +38,7 @@ const UNREACHABLE: SubmitResult = { ok: false, error: "Could not reach the serve
 
 const TYPE_HINTS: Record<CustomFieldType, string> = {
   text: "Free text, up to 2,000 characters.",
-  number: 'Any number; "." is the decimal mark.',
+  number: "Any number, typed the way your language writes it (54,700 or 1,234.5 in English).",
   date: "A calendar date (YYYY-MM-DD).",
   boolean: "Yes or no.",
   select: "One option from a list.",

@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus, X } from "lucide-react";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { slugifyKey } from "@/lib/custom-fields/schemas";
@@ -36,6 +36,31 @@ function keyFor(label: string, others: OptionDraft[]): string {
 export function OptionsEditor({ options, onChange, error }: { options: OptionDraft[]; onChange: (next: OptionDraft[]) => void; error?: string }) {
   const legendId = useId();
   const errorId = `${legendId}-error`;
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  // The option added last (by Enter or the button), focused once its row has rendered.
+  const focusNext = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    inputs.current.get(focusNext.current)?.focus();
+    focusNext.current = null;
+  }, [options]);
+
+  function addOption() {
+    const option = newOption();
+    focusNext.current = option.id;
+    onChange([...options, option]);
+  }
+
+  // Enter in an option adds the next one (a list is typed one option per line); it never submits the dialog.
+  function onOptionKeyDown(event: React.KeyboardEvent<HTMLInputElement>, index: number) {
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    if (options[index].label.trim() === "") return;
+    const nextEmpty = options.slice(index + 1).find((o) => o.label.trim() === "");
+    if (nextEmpty) inputs.current.get(nextEmpty.id)?.focus();
+    else addOption();
+  }
 
   function setLabel(index: number, label: string) {
     onChange(
@@ -51,14 +76,20 @@ export function OptionsEditor({ options, onChange, error }: { options: OptionDra
       <legend id={legendId} className="text-sm font-medium text-slate-700">
         Options
       </legend>
-      <p className="text-xs text-slate-500">Customers store an option&apos;s key, so renaming a label is safe. Keys of saved options never change.</p>
+      <p className="text-xs text-slate-500">Customers store an option&apos;s key, so renaming a label is safe. Keys of saved options never change. Press Enter in an option to add the next one.</p>
       <ul className="space-y-2">
         {options.map((option, index) => (
           <li key={option.id} className="flex items-center gap-2">
             <Input
+              ref={(el) => {
+                if (el) inputs.current.set(option.id, el);
+                else inputs.current.delete(option.id);
+              }}
               aria-label={`Option ${index + 1} label`}
               value={option.label}
               onChange={(e) => setLabel(index, e.target.value)}
+              onKeyDown={(e) => onOptionKeyDown(e, index)}
+              enterKeyHint="next"
               placeholder="Label, e.g. Mobile"
               className="flex-1"
             />
@@ -71,7 +102,7 @@ export function OptionsEditor({ options, onChange, error }: { options: OptionDra
           </li>
         ))}
       </ul>
-      <Button variant="secondary" size="sm" onClick={() => onChange([...options, newOption()])}>
+      <Button variant="secondary" size="sm" onClick={addOption}>
         <Plus aria-hidden className="size-4" />
         Add option
       </Button>

@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FormFieldSpec, FormValue } from "@/lib/customers/form";
 import { languageNameList } from "@/lib/fields/value-codes";
+import { NumberInput } from "./number-input";
 
 function SelectControl({ spec, value, control }: { spec: FormFieldSpec; value: string; control: FieldControlProps }) {
   const options = spec.options ?? [];
@@ -43,7 +44,8 @@ function Control({ spec, value, control }: { spec: FormFieldSpec; value: FormVal
     case "email":
       return <Input {...control} type="email" defaultValue={text} autoComplete="off" />;
     case "decimal":
-      return <Input {...control} inputMode="decimal" defaultValue={text} autoComplete="off" />;
+      // Income is the one money field of the form: shown back with cents.
+      return <NumberInput control={control} defaultValue={text} money={spec.key === "income"} />;
     case "date":
       return <Input {...control} type="date" defaultValue={text} />;
     case "datetime":

@@ -4,6 +4,7 @@ import { CircleAlert } from "lucide-react";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { formatCount } from "@/lib/format";
 import type { PreviewAction, PreviewRow } from "@/lib/import/preview";
 
 const ACTIONS: Record<PreviewAction, { label: string; variant: BadgeVariant }> = {
@@ -14,8 +15,14 @@ const ACTIONS: Record<PreviewAction, { label: string; variant: BadgeVariant }> =
 };
 
 /** The first rows as they will be stored: one column per mapped column, problems at their cells. */
-export function PreviewTable({ columns, rows, loading }: { columns: { index: number; header: string; label: string }[]; rows: PreviewRow[] | null; loading: boolean }) {
+export function PreviewTable({ columns, rows, check, loading }: {
+  columns: { index: number; header: string; label: string }[];
+  rows: PreviewRow[] | null;
+  check: { total: number; failing: number } | null;
+  loading: boolean;
+}) {
   const failing = rows?.filter((r) => r.action === "fail").length ?? 0;
+  const whole = check && check.total > (rows?.length ?? 0) ? ` In the whole file, ${formatCount(check.failing)} of ${formatCount(check.total)} rows would fail.` : "";
   return (
     <Card className="overflow-hidden">
       <CardHeader>
@@ -25,7 +32,7 @@ export function PreviewTable({ columns, rows, loading }: { columns: { index: num
             {loading
               ? "Updating the preview…"
               : rows
-                ? `The first ${rows.length} rows as they will be stored.${failing > 0 ? ` ${failing} of them have problems and would not be imported.` : ""}`
+                ? `The first ${rows.length} rows as they will be stored.${failing > 0 ? ` ${failing} of them have problems and would not be imported.` : ""}${whole}`
                 : "Map at least one column to see a preview."}
           </CardDescription>
         </div>

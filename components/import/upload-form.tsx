@@ -1,14 +1,14 @@
 "use client";
 
-import { Upload } from "lucide-react";
+import { Download, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { DropZone } from "./drop-zone";
 import { IMPORT_TYPE_LABELS, IMPORT_TYPES, type ImportType } from "@/lib/import/targets";
 
 const MAX_MB = 50;
@@ -86,26 +86,33 @@ export function UploadForm({ workspace, initialType = "customers" }: { workspace
               </Select>
             )}
           </Field>
-          <Field name="file" label="CSV file" error={error ?? undefined} className="md:col-span-2">
-            {(c) => (
-              <Input
-                {...c}
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-                className="py-1.5 file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm"
-                disabled={uploading}
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setError(null);
-                }}
-              />
-            )}
-          </Field>
+          <DropZone
+            file={file}
+            error={error}
+            disabled={uploading}
+            className="md:col-span-2"
+            onFile={(next) => {
+              setFile(next);
+              setError(null);
+            }}
+          />
           <Button type="submit" pending={uploading} className="md:mt-6">
             <Upload aria-hidden className="size-4" />
             {uploading ? `Uploading… ${Math.round((progress ?? 0) * 100)}%` : "Upload and map columns"}
           </Button>
         </form>
+        <p className="mt-4 text-sm text-slate-600">
+          Not sure how to lay the file out?{" "}
+          <a
+            href={`/api/w/${encodeURIComponent(workspace)}/imports/sample?type=${type}`}
+            download
+            className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+          >
+            <Download aria-hidden className="size-4" />
+            Download a sample {IMPORT_TYPE_LABELS[type].toLowerCase()} CSV
+          </a>{" "}
+          with every column this workspace can import{type === "customers" ? ", custom fields included" : ""}, and two example rows.
+        </p>
         {uploading && progress === 1 && (
           <Alert variant="info" className="mt-4">
             Checking the file (encoding, delimiter, rows)…

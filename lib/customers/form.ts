@@ -54,7 +54,7 @@ const HINTS: Partial<Record<string, string>> = {
   [EXTERNAL_ID_KEY]: "The customer's id in your other systems. A customer needs an email or an external ID.",
   language: "A language name or a BCP 47 tag, e.g. Polish, Polish (Poland) or pt-BR.",
   tags: 'Separate tags with ";". Stored lower-case.',
-  income: 'Yearly, with "." as the decimal mark.',
+  income: "Yearly, typed as your language writes numbers (54,700 or 54 700 in English).",
   signedUpAt: "In the workspace's time zone.",
   lastSeenAt: "In the workspace's time zone.",
 };

@@ -91,14 +91,14 @@ async function rethrowRace(e: unknown, ctx: CustomersContext, write: CustomerWri
  * Creates a customer from raw input (catalog keys and "externalId" → values, see buildCustomerInputSchema).
  * Bad values throw a ZodError with per-field messages; a duplicate email or external id an AppError at that field.
  */
-export async function createCustomer(ctx: CustomersContext, input: unknown): Promise<{ id: string }> {
+export async function createCustomer(ctx: CustomersContext, input: unknown, options: { numberLocale?: string } = {}): Promise<{ id: string }> {
   assertCanWrite(ctx);
   const { prisma } = await getDb();
   let write: CustomerWrite | undefined;
   try {
     return await prisma.$transaction(async (tx) => {
       const catalog = await loadCatalogForWrite(tx, ctx.workspaceId);
-      write = parseCustomerInput(catalog, input, { timeZone: ctx.timeZone, mode: "create" });
+      write = parseCustomerInput(catalog, input, { timeZone: ctx.timeZone, mode: "create", numberLocale: options.numberLocale });
       const duplicates = await duplicateErrors(tx, ctx, write.columns);
       if (Object.keys(duplicates).length > 0) throw duplicateError(duplicates);
       const { id } = await tx.customer.create({
@@ -118,7 +118,7 @@ export async function createCustomer(ctx: CustomersContext, input: unknown): Pro
  * given as empty are removed.
  * The customer must keep an email or an external id. Throws not_found for an id outside the workspace.
  */
-export async function updateCustomer(ctx: CustomersContext, customerId: string, input: unknown): Promise<{ id: string }> {
+export async function updateCustomer(ctx: CustomersContext, customerId: string, input: unknown, options: { numberLocale?: string } = {}): Promise<{ id: string }> {
   assertCanWrite(ctx);
   if (!customerIdSchema.safeParse(customerId).success) throw notFound();
   const { prisma } = await getDb();
@@ -126,7 +126,7 @@ export async function updateCustomer(ctx: CustomersContext, customerId: string, 
   try {
     return await prisma.$transaction(async (tx) => {
       const catalog = await loadCatalogForWrite(tx, ctx.workspaceId);
-      write = parseCustomerInput(catalog, input, { timeZone: ctx.timeZone, mode: "update" });
+      write = parseCustomerInput(catalog, input, { timeZone: ctx.timeZone, mode: "update", numberLocale: options.numberLocale });
       const [current] = await tx.$queryRaw<{ email: string | null; externalId: string | null }[]>(Prisma.sql`
         SELECT "email", "externalId" FROM "Customer" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ${customerId}::uuid FOR UPDATE`);
       if (!current) throw notFound();

@@ -27,7 +27,7 @@ describe("buildCustomerInputSchema", () => {
       firstName: "Ada",
       tags: "VIP;b2b",
       emailOptIn: "yes",
-      income: "1200.5",
+      income: "1,200.5",
       birthDate: "1990-05-31",
       signedUpAt: "2026-01-01 10:00",
       "custom.interests": "yoga;running",
@@ -66,7 +66,7 @@ describe("buildCustomerInputSchema", () => {
       companySize: "Company size cannot be negative.",
       gender: '"robot" is not an option of Gender. Choose one of: Female, Male, Other.',
       "custom.interests": '"chess" is not an option of Interests. Choose one of: Running, Yoga.',
-      "custom.points": 'Use "." as the decimal mark: "1.5", not "1,5".',
+      "custom.points": '"1,5" is not a number in English format (1,234.56): there "," separates thousands and "." marks decimals.',
     });
   });
 

@@ -96,17 +96,63 @@ describe("numbers and money", () => {
     expect(message("income", "1234.567")).toMatch(/at most 2 decimal places/);
     expect(message("income", "-5")).toMatch(/cannot be negative/);
     expect(message("income", "1000000000000")).toMatch(/at most/);
-    expect(message("income", "1,5")).toMatch(/Use "\." as the decimal mark/);
+    expect(message("income", "1,5")).toBe('"1,5" is not a number in English format (1,234.56): there "," separates thousands and "." marks decimals.');
     expect(message("income", 0.1 + 0.2)).toMatch(/2 decimal places/);
   });
 
-  it("custom numbers take any finite decimal with a dot", () => {
+  it("custom numbers take any finite number written in English format by default", () => {
     expect(value("custom.points", "-12.75")).toBe(-12.75);
     expect(value("custom.points", "+3")).toBe(3);
     expect(value("custom.points", ".5")).toBe(0.5);
-    expect(message("custom.points", "1 000")).toMatch(/not a number/);
+    expect(value("custom.points", "1 000")).toBe(1000);
+    expect(value("custom.points", "1,000")).toBe(1000);
+    expect(message("custom.points", "1 00")).toMatch(/not a number/);
     expect(message("custom.points", Number.NaN)).toMatch(/finite/);
     expect(message("custom.points", true)).toMatch(/Enter a number/);
+  });
+});
+
+describe("numbers as people type them (issue 10, problem 4)", () => {
+  const inLocale = (key: string, raw: string, numberLocale: string) => parseFieldValue(field(key), raw, { ...options, numberLocale });
+
+  it.each([
+    ["en", "54,700", "54700.00"],
+    ["en", "54 700", "54700.00"],
+    ["en", "54\u00a0700", "54700.00"],
+    ["en", "1,234.50", "1234.50"],
+    ["en", "1,234,567.5", "1234567.50"],
+    ["en-GB", "54700", "54700.00"],
+    ["de", "54.700", "54700.00"],
+    ["de", "54,7", "54.70"],
+    ["de", "1.234,50", "1234.50"],
+    ["de-CH", "1'234.50", "1234.50"],
+    ["pl", "54 700", "54700.00"],
+    ["pl", "1 234,5", "1234.50"],
+    ["pl", "54,7", "54.70"],
+  ])("income in %s: %s is %s", (locale, raw, stored) => {
+    expect(inLocale("income", raw, locale)).toEqual({ ok: true, value: stored });
+  });
+
+  it("the locale decides a value that reads both ways", () => {
+    expect(inLocale("custom.points", "1,500", "en")).toEqual({ ok: true, value: 1500 });
+    expect(inLocale("custom.points", "1,500", "de")).toEqual({ ok: true, value: 1.5 });
+    expect(inLocale("custom.points", "1.234", "en")).toEqual({ ok: true, value: 1.234 });
+    expect(inLocale("custom.points", "1.234", "pl")).toEqual({ ok: true, value: 1234 });
+  });
+
+  it("never advises a rewrite that changes the value", () => {
+    for (const [raw, locale] of [["54,700", "de"], ["1,5", "en"], ["12.5", "de"], ["1,234.50", "pl"]] as const) {
+      const r = inLocale("income", raw, locale);
+      if (r.ok && raw === "54,700") {
+        // German reads 54,700 as 54.7: allowed, the locale says so (the form shows "Saved as 54,70").
+        expect(r.value).toBe("54.70");
+        continue;
+      }
+      if (r.ok) throw new Error(`${raw} in ${locale} was accepted as ${JSON.stringify(r.value)}`);
+      expect(r.message).not.toMatch(/Use "\." as the decimal mark/);
+      expect(r.message).not.toMatch(/"54\.700"/);
+    }
+    expect((inLocale("income", "12.5", "de") as { message: string }).message).toBe('"12.5" is not a number in German format (1.234,56): there "." separates thousands and "," marks decimals.');
   });
 });
 

@@ -2,13 +2,15 @@
  * Parsing one customer value against its catalog field, for forms, the CSV import and the API alike.
  * Pure (no database, safe in the browser). Cell conventions (issue 3): an empty cell is an empty
  * value; lists are separated by ";"; booleans accept true/false, yes/no, 1/0 in any case; numbers
- * use "." as the decimal mark; dates are "YYYY-MM-DD"; a date-time without a zone is in the
- * workspace's time zone.
+ * are written as in the caller's locale (options.numberLocale, English by default: "54,700" is
+ * 54700, "1,234.5" is 1234.5; see ./numbers); dates are "YYYY-MM-DD"; a date-time without a zone
+ * is in the workspace's time zone.
  */
 import type { FieldDefinition, FieldOption } from "@/lib/fields/catalog";
 import { isLocalDate, localDateOf, startOfDay } from "@/lib/segments/time";
 import { parseLanguage as readLanguage } from "@/lib/fields/value-codes";
 import { isCountryCode, countryCodeFromName } from "./countries";
+import { decimalMarkOf, languageName, notANumberMessage, readNumber } from "./numbers";
 import { zonedTimeToInstant } from "./zoned-time";
 
 /** A parsed value: text/select → string, number → number, money → decimal string, date → "YYYY-MM-DD", datetime → Date, boolean, multiselect/tags → string[]; empty → null. */
@@ -22,6 +24,12 @@ export interface ParseOptions {
   timeZone: string;
   /** "Today" for range checks (birth dates in the future); defaults to now. */
   now?: Date;
+  /**
+   * The BCP 47 locale numbers are typed in (a form sends the browser's language): its decimal mark
+   * decides "1,500" (1500 in English, 1.5 in German). English when unset: the API, and imports,
+   * whose columns are rewritten to plain numbers first (lib/import/numbers.ts).
+   */
+  numberLocale?: string;
 }
 
 /** Longest text of a standard field, and of a custom text field. */
@@ -81,17 +89,14 @@ function parseLanguage(text: string): ParseResult<string> {
   return r.ok ? ok(r.code) : fail(r.message);
 }
 
-const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-function numberOf(raw: unknown): ParseResult<{ value: number; text: string }> {
+function numberOf(raw: unknown, locale: string | undefined): ParseResult<{ value: number; text: string }> {
   if (typeof raw === "number") return Number.isFinite(raw) ? ok({ value: raw, text: String(raw) }) : fail("Enter a finite number.");
   if (typeof raw !== "string") return fail("Enter a number.");
   const text = raw.trim();
-  if (!DECIMAL_RE.test(text)) {
-    if (/^[+-]?\d+,\d+$/.test(text)) return fail(`Use "." as the decimal mark: ${show(text.replace(",", "."))}, not ${show(text)}.`);
-    return fail(`${show(text)} is not a number. Use digits with "." as the decimal mark, e.g. 1234.5.`);
-  }
-  return ok({ value: Number(text), text: text.replace(/^\+/, "") });
+  const mark = decimalMarkOf(locale);
+  const read = readNumber(text, mark);
+  if (!read) return fail(notANumberMessage(text, mark, `${languageName(locale) ?? "English"} format`));
+  return ok({ value: read.value, text: read.canonical });
 }
 
 function decimalPlaces(text: string): number {
@@ -99,8 +104,8 @@ function decimalPlaces(text: string): number {
   return (text.split(".")[1] ?? "").replace(/0+$/, "").length;
 }
 
-function parseNumberField(field: FieldDefinition, raw: unknown): ParseResult<number> {
-  const parsed = numberOf(raw);
+function parseNumberField(field: FieldDefinition, raw: unknown, locale: string | undefined): ParseResult<number> {
+  const parsed = numberOf(raw, locale);
   if (!parsed.ok) return parsed;
   const n = parsed.value.value;
   if (field.key === "companySize") {
@@ -114,8 +119,8 @@ function parseNumberField(field: FieldDefinition, raw: unknown): ParseResult<num
 }
 
 /** A non-negative amount of money with at most 2 decimals (NUMERIC(14,2)) as a decimal string "12.50"; label names it in messages. */
-export function parseMoneyAmount(raw: unknown, label: string): ParseResult<string> {
-  const parsed = numberOf(raw);
+export function parseMoneyAmount(raw: unknown, label: string, locale?: string): ParseResult<string> {
+  const parsed = numberOf(raw, locale);
   if (!parsed.ok) return parsed;
   const { value, text } = parsed.value;
   if (value < 0) return fail(`${label} cannot be negative.`);
@@ -266,9 +271,9 @@ export function parseFieldValue(field: FieldDefinition, raw: unknown, options: P
     case "text":
       return parseText(field, raw);
     case "number":
-      return parseNumberField(field, raw);
+      return parseNumberField(field, raw, options.numberLocale);
     case "money":
-      return parseMoneyAmount(raw, field.label);
+      return parseMoneyAmount(raw, field.label, options.numberLocale);
     case "date":
       return parseDate(field, raw, options);
     case "datetime":

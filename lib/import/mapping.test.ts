@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "@/lib/fields/catalog";
 import { AppError } from "@/lib/errors";
-import { guessFieldType, mappingFromHeaders, proposeMapping } from "./mapping";
+import { describeReason, guessFieldType, mappingFromHeaders, proposeMapping, SUGGESTION_THRESHOLD } from "./mapping";
 import { levenshtein, similarity, words } from "./similarity";
 import { targetsFor, type ImportType } from "./targets";
 
@@ -53,6 +53,49 @@ describe("proposeMapping", () => {
     });
   });
 
+  it("never suggests a standard field from a weak name match (issue 10: Channels is not Source)", () => {
+    expect(proposals("customers", ["Channels", "Sources", "Emial", "Countries", "Lead source"])).toEqual({
+      Channels: null, Sources: null, Emial: null, Countries: null, "Lead source": "source",
+    });
+    const [channels] = proposeMapping(["Channels"], targetsFor("customers", catalog), "customers");
+    expect(channels.reason).toBeNull();
+  });
+
+  it("maps Points, Tier and VIP to custom fields by key or label, saying why", () => {
+    const withFields = buildCatalog([
+      { key: "loyalty_points", label: "Loyalty points", type: "number" },
+      { key: "tier", label: "Loyalty tier", type: "select", options: [{ key: "gold", label: "Gold" }] },
+      { key: "is_vip", label: "VIP", type: "boolean" },
+      { key: "favorite_category", label: "Favourite category", type: "text" },
+    ]);
+    const headers = ["Email", "Points", "Tier", "VIP", "Favorite categroy", "Channels"];
+    const result = proposeMapping(headers, targetsFor("customers", withFields), "customers");
+    expect(result.map((p) => p.target)).toEqual(["email", "custom.loyalty_points", "custom.tier", "custom.is_vip", "custom.favorite_category", null]);
+    expect(result.map((p) => (p.reason ? describeReason(p.reason) : null))).toEqual([
+      "Same name",
+      "Part of the label of custom field Loyalty points",
+      "Matches the key of custom field Loyalty tier",
+      "Matches the label of custom field VIP",
+      "Similar to Favourite category, 88%",
+      null,
+    ]);
+    expect(result[4].score).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
+  });
+
+  it("leaves a column under the threshold unmapped and names its nearest field", () => {
+    const [row] = proposeMapping(["Loyalty pnts balance"], targetsFor("customers", catalog), "customers");
+    expect(row.target).toBeNull();
+    expect(row.nearest?.label).toBe("Loyalty points");
+    expect(row.nearest!.score).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+
+  it("explains alias matches", () => {
+    const [mail, dob] = proposeMapping(["Mail", "DOB"], targetsFor("customers", catalog), "customers");
+    expect(mail.target).toBe("email");
+    expect(describeReason(mail.reason!)).toBe("“mail” is a usual name for Email");
+    expect(describeReason(dob.reason!)).toBe("“dob” is a usual name for Birth date");
+  });
+
   it("gives each target to one column only, the most similar", () => {
     const p = proposals("customers", ["Mail", "Email"]);
     expect(p).toEqual({ Mail: null, Email: "email" });
@@ -98,6 +141,7 @@ describe("guessFieldType", () => {
     expect(guessFieldType(["yes", "No", ""]).type).toBe("boolean");
     expect(guessFieldType(["0", "1", "2"]).type).toBe("number");
     expect(guessFieldType(["1957", "1954.5", "-3"]).type).toBe("number");
+    expect(guessFieldType(["54,700", "54 700", "1,234.50"]).type).toBe("number");
     expect(guessFieldType(["04-09-2012", "21-08-2013"]).type).toBe("date");
     expect(guessFieldType(["Ada", "Grace", "Alan", "Linus"]).type).toBe("text");
     expect(guessFieldType([]).type).toBe("text");

@@ -8,7 +8,9 @@ import { getCatalog } from "@/lib/fields/queries";
 import { assertUtf8, readStart, sniffDelimiter, type Delimiter } from "./csv";
 import { buildPlan } from "./plan";
 import { scanFile, type FileScan } from "./scan";
-import { discardImportSchema, importTypeSchema, jobOptionsSchema, runImportSchema, type ImportChoices, type JobOptions, type RunImportInput } from "./schemas";
+import { checkFile } from "./check";
+import { formatCount } from "@/lib/format";
+import { discardImportSchema, importTypeSchema, jobOptionsSchema, startImportSchema, type ImportChoices, type JobOptions, type StartImportInput } from "./schemas";
 import { placeUpload, removeUpload, saveUpload } from "./storage";
 import { targetsFor, type ImportType } from "./targets";
 import type { ImportContext } from "./types";
@@ -67,17 +69,26 @@ export async function createUploadJob(ctx: ImportContext, input: { type: ImportT
 
 /**
  * Starts a pending upload with the chosen mapping: the choices are checked against the file's
- * columns (every problem named) and stored, and the job becomes `running` for the runner.
+ * columns (every problem named) and stored, and the job becomes `running` for the runner. When
+ * rows would fail, it starts only if `skipFailing` is their number (the person confirmed "Import
+ * 3 valid rows, skip 2?"): nothing runs silently past failing rows.
  */
-export async function startImport(ctx: ImportContext, input: RunImportInput): Promise<{ jobId: string }> {
-  const { jobId, choices } = runImportSchema.parse(input);
+export async function startImport(ctx: ImportContext, input: StartImportInput): Promise<{ jobId: string }> {
+  const { jobId, choices, skipFailing } = startImportSchema.parse(input);
   const { sql } = await getDb();
-  const [job] = await sql.query<{ type: ImportType; options: unknown }>(
-    `SELECT "type"::text AS "type", "options" FROM "ImportJob" WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'pending'`,
+  const [job] = await sql.query<{ type: ImportType; options: unknown; filePath: string | null }>(
+    `SELECT "type"::text AS "type", "options", "filePath" FROM "ImportJob" WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'pending'`,
     [ctx.workspaceId, jobId],
   );
-  if (!job) throw new AppError("not_found", "This import has already started or no longer exists. Upload the file again.");
-  buildPlan(job.type, jobOptionsSchema.parse(job.options).headers, choices, targetsFor(job.type, await getCatalog(ctx)));
+  if (!job?.filePath) throw new AppError("not_found", "This import has already started or no longer exists. Upload the file again.");
+  const options = jobOptionsSchema.parse(job.options);
+  const catalog = await getCatalog(ctx);
+  const plan = buildPlan(job.type, options.headers, choices, targetsFor(job.type, catalog));
+  const check = options.check?.choices === JSON.stringify(choices) ? options.check : await checkFile(ctx, { filePath: job.filePath, delimiter: options.delimiter }, plan, catalog);
+  if (check.failing > 0 && skipFailing !== check.failing) {
+    const valid = check.total - check.failing;
+    throw new AppError("conflict", `${formatCount(check.failing)} of ${formatCount(check.total)} rows would not be imported (the preview shows why). Confirm “Import ${formatCount(valid)} valid rows, skip ${formatCount(check.failing)}” to go ahead, or fix the mapping first.`);
+  }
   const started = await sql.query(
     `UPDATE "ImportJob" SET "status" = 'running', "startedAt" = CURRENT_TIMESTAMP, "options" = "options" || jsonb_build_object('choices', $3::jsonb)
       WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'pending' RETURNING 1`,

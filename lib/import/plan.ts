@@ -4,6 +4,7 @@
  */
 import { AppError } from "@/lib/errors";
 import { dateCellInstant, dateCellIso, parseDateCell, type DateFormat } from "./dates";
+import { DEFAULT_NUMBER_FORMAT, numberCellText, type NumberFormat } from "./numbers";
 import type { ImportChoices, MatchKey, OnExisting } from "./schemas";
 import { findTarget, propertyName, type ImportTarget, type ImportType } from "./targets";
 
@@ -13,6 +14,7 @@ export interface PlannedColumn {
   header: string;
   target: ImportTarget;
   dateFormat: DateFormat;
+  numberFormat: NumberFormat;
 }
 
 export interface ImportPlan {
@@ -75,7 +77,7 @@ export function buildPlan(type: ImportType, headers: readonly string[], choices:
       problems.push(`${earlier.header ? `"${earlier.header}"` : "A column"} and ${describeHeader(headers, choice.index)} both map to ${target.label}: map one of them to something else or skip it.`);
       continue;
     }
-    const column: PlannedColumn = { index: choice.index, header: headers[choice.index], target, dateFormat: choice.dateFormat ?? "YYYY-MM-DD" };
+    const column: PlannedColumn = { index: choice.index, header: headers[choice.index], target, dateFormat: choice.dateFormat ?? "YYYY-MM-DD", numberFormat: choice.numberFormat ?? DEFAULT_NUMBER_FORMAT };
     usedIndexes.add(choice.index);
     byTarget.set(target.key, column);
     columns.push(column);
@@ -93,13 +95,18 @@ export interface CellProblem {
 }
 
 /**
- * The text a parser receives for a cell: trimmed; dates rewritten from the column's format to
+ * The text a parser receives for a cell: trimmed; numbers rewritten from the column's format to
+ * plain digits ("54,700" → "54700", see numbers.ts); dates rewritten from the column's format to
  * ISO ("31-01-2024" → "2024-01-31"); date-times as the UTC instant they denote, a time without a
- * zone being read in the workspace's zone. A date that does not fit the format is a problem.
+ * zone being read in the workspace's zone. A date or number that does not fit is a problem.
  */
 export function cellText(column: PlannedColumn, raw: string | undefined, timeZone: string): { ok: true; text: string } | { ok: false; problem: CellProblem } {
   const text = (raw ?? "").trim();
   const type = column.target.type;
+  if (text !== "" && (type === "number" || type === "money")) {
+    const number = numberCellText(text, column.numberFormat);
+    return number.ok ? number : { ok: false, problem: { column: column.header, value: text, reason: number.reason } };
+  }
   if (text === "" || (type !== "date" && type !== "datetime")) return { ok: true, text };
   const parsed = parseDateCell(text, column.dateFormat);
   if (!parsed) {

@@ -1,17 +1,20 @@
 import "server-only";
 import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { formatNumber } from "@/lib/customers/numbers";
 import { getCatalog } from "@/lib/fields/queries";
+import type { FieldOption } from "@/lib/fields/types";
+import { checkFile, type FileCheckResult } from "./check";
 import type { CsvRow } from "./csv";
 import { customerRowReader } from "./customer-rows";
 import { eventRowReader } from "./event-rows";
 import { orderRowReader, type CustomerRef } from "./order-rows";
 import { resolveCustomers } from "./order-writes";
-import { buildPlan, type ImportPlan } from "./plan";
+import { buildPlan, type ImportPlan, type PlannedColumn } from "./plan";
 import { checked } from "./processors";
 import { parseCell, type RowResult } from "./rows";
 import { scanFile } from "./scan";
-import { runImportSchema, type RunImportInput } from "./schemas";
+import { runImportSchema, type FileCheck, type RunImportInput } from "./schemas";
 import { getPendingUpload } from "./setup";
 import { propertyName, targetsFor } from "./targets";
 import type { ImportContext } from "./types";
@@ -28,11 +31,22 @@ export interface PreviewRow {
   problems: string[];
 }
 
-/** The preview: its rows, or why the mapping cannot be used yet. */
-export type ImportPreview = { ok: true; rows: PreviewRow[] } | { ok: false; problems: string[] };
+/** The preview: its rows and the check of the whole file, or why the mapping cannot be used yet. */
+export type ImportPreview = { ok: true; rows: PreviewRow[]; check: FileCheckResult } | { ok: false; problems: string[] };
 
-function display(value: unknown, timeZone: string): string {
+function optionLabel(options: readonly FieldOption[] | undefined, key: string): string {
+  return options?.find((o) => o.key === key)?.label ?? key;
+}
+
+// A parsed value as people read it: option labels instead of keys, numbers with separators (English, as the preview's
+// other text), money with cents, dates in the workspace zone.
+function display(column: PlannedColumn, value: unknown, timeZone: string): string {
   if (value === null || value === undefined) return "";
+  const { type, options } = column.target;
+  if (type === "select" && typeof value === "string") return optionLabel(options, value);
+  if (type === "multiselect" && Array.isArray(value)) return value.map((v) => optionLabel(options, String(v))).join("; ");
+  if (type === "money" && (typeof value === "string" || typeof value === "number")) return formatNumber(Number(value), "en", { money: true });
+  if (type === "number" && typeof value === "number") return formatNumber(value, "en");
   if (value instanceof Date) {
     const p = Object.fromEntries(
       new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
@@ -53,7 +67,7 @@ function previewCells(plan: ImportPlan, row: CsvRow, timeZone: string): PreviewR
       continue;
     }
     const cell = parseCell(row, column, { timeZone });
-    cells[column.index] = cell.ok ? { value: display(cell.value, timeZone) } : { value: cell.problem.value ?? "", problem: cell.problem.reason };
+    cells[column.index] = cell.ok ? { value: display(column, cell.value, timeZone) } : { value: cell.problem.value ?? "", problem: cell.problem.reason };
   }
   return cells;
 }
@@ -115,9 +129,10 @@ async function linkedActions(sql: SqlDriver, ctx: ImportContext, plan: ImportPla
 /**
  * The first rows of a pending upload as the chosen mapping would store them: values after parsing
  * (dates in the workspace zone), problems at their cells, and whether each row would create,
- * update, skip or fail. Writes nothing.
+ * update, skip or fail; and the whole file checked (rows that would fail), unless `cached` is the
+ * check of these very choices. Writes nothing.
  */
-export async function previewImport(ctx: ImportContext, input: RunImportInput): Promise<ImportPreview> {
+export async function previewImport(ctx: ImportContext, input: RunImportInput, cached?: FileCheck): Promise<ImportPreview> {
   const { jobId, choices } = runImportSchema.parse(input);
   const job = await getPendingUpload(ctx, jobId);
   if (!job) throw new AppError("not_found", "This import has already started or no longer exists. Upload the file again.");
@@ -152,5 +167,6 @@ export async function previewImport(ctx: ImportContext, input: RunImportInput): 
     const problems = [...rowProblems(results[i], cells), ...(extra[i] ? [extra[i]] : [])];
     return { rowNumber: row.rowNumber, action: actions[i], cells, problems };
   });
-  return { ok: true, rows };
+  const fresh = cached && cached.choices === JSON.stringify(choices) ? null : await checkFile(ctx, { filePath: job.filePath, delimiter: job.options.delimiter }, plan, catalog);
+  return { ok: true, rows, check: fresh ?? { total: cached!.total, failing: cached!.failing } };
 }

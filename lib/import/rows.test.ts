@@ -3,6 +3,7 @@ import { buildCatalog } from "@/lib/fields/catalog";
 import { customerRowReader } from "./customer-rows";
 import { eventRowReader, propertyValue } from "./event-rows";
 import { mergeOrder, orderRowReader, type OrderLine } from "./order-rows";
+import { detectNumberFormat } from "./numbers";
 import { buildPlan, cellText, type ImportPlan } from "./plan";
 import { extraValuesProblem } from "./rows";
 import type { ImportChoices } from "./schemas";
@@ -47,6 +48,33 @@ describe("buildPlan", () => {
     expect(cellText(joined, "2024-07-01T12:30:00Z", TZ)).toMatchObject({ ok: false, problem: { column: "joined", reason: '"2024-07-01T12:30:00Z" is not a date and time in the format MM/DD/YYYY.' } });
     expect(cellText(joined, "", TZ)).toEqual({ ok: true, text: "" });
   });
+
+  it("rewrites number cells from the column's format to plain numbers, asking when a value reads two ways", () => {
+    const p = plan("customers", ["email", "income", "points", "score"], [
+      { index: 0, target: "email" },
+      { index: 1, target: "income" },
+      { index: 2, target: "custom.points", numberFormat: "," },
+      { index: 3, target: "companySize", numberFormat: "ask" },
+    ]);
+    const [, income, points, size] = p.columns;
+    expect(cellText(income, "54,700", TZ)).toEqual({ ok: true, text: "54700" });
+    expect(cellText(income, "1,234.50", TZ)).toEqual({ ok: true, text: "1234.50" });
+    expect(cellText(income, "54 700", TZ)).toEqual({ ok: true, text: "54700" });
+    expect(cellText(points, "54.700", TZ)).toEqual({ ok: true, text: "54700" });
+    expect(cellText(points, "54,7", TZ)).toEqual({ ok: true, text: "54.7" });
+    expect(cellText(size, "12 000", TZ)).toEqual({ ok: true, text: "12000" });
+    expect(cellText(size, "1.234", TZ)).toMatchObject({ ok: false, problem: { column: "score", reason: 'Is "1.234" 1,234 or 1.234? Choose how this column writes numbers: 1,234.56 or 1.234,56.' } });
+  });
+});
+
+describe("detectNumberFormat", () => {
+  it("keeps English unless the values show a decimal comma or use both marks the ambiguous way", () => {
+    expect(detectNumberFormat(["54,700", "12.5", "1,234.50"])).toEqual({ format: ".", point: 2, comma: 0, unclear: 1 });
+    expect(detectNumberFormat(["54,700", "1,500"])).toMatchObject({ format: "." });
+    expect(detectNumberFormat(["12,5", "1,500"])).toMatchObject({ format: "ask", comma: 1, unclear: 1 });
+    expect(detectNumberFormat(["1,500", "1.234"])).toMatchObject({ format: "ask", unclear: 2 });
+    expect(detectNumberFormat(["n/a", "none"])).toBeNull();
+  });
 });
 
 describe("customerRowReader", () => {
@@ -77,9 +105,9 @@ describe("customerRowReader", () => {
     if (result.ok) return;
     expect(result.rowNumber).toBe(7);
     expect(result.problems.map((p) => [p.column, p.value])).toEqual([
-      ["Signed up", "31-02-2024"], ["Email", "not-an-email"], ["Points", "1,5"], ["Interests", "chess"], ["Opt in", "maybe"],
+      ["Points", "1,5"], ["Signed up", "31-02-2024"], ["Email", "not-an-email"], ["Interests", "chess"], ["Opt in", "maybe"],
     ]);
-    expect(result.problems[0].reason).toBe('"31-02-2024" is not a date and time in the format DD-MM-YYYY.');
+    expect(result.problems[1].reason).toBe('"31-02-2024" is not a date and time in the format DD-MM-YYYY.');
   });
 
   it("requires the match key", () => {

@@ -6,9 +6,11 @@ import { getCatalog } from "@/lib/fields/queries";
 import type { FieldCatalog } from "@/lib/fields/types";
 import { DELIMITER_LABELS } from "./csv";
 import { detectDateFormat, type DateDetection } from "./dates";
-import { guessFieldType, proposeMapping, type FieldGuess } from "./mapping";
+import { findSavedMapping, type SavedMapping } from "./draft";
+import { guessFieldType, proposeMapping, type FieldGuess, type MatchReason, type Proposal } from "./mapping";
+import { detectNumberFormat, type NumberDetection } from "./numbers";
 import { scanFile } from "./scan";
-import { jobIdSchema, jobOptionsSchema, type JobOptions } from "./schemas";
+import { jobIdSchema, jobOptionsSchema, type ImportChoices, type JobOptions } from "./schemas";
 import { targetsFor, type ImportTarget, type ImportType } from "./targets";
 import type { ImportContext } from "./types";
 
@@ -28,7 +30,13 @@ export interface SetupColumn {
   /** A few values from the file, to recognise the column. */
   examples: string[];
   proposal: string | null;
+  /** Why the proposal was made ("same name", "similar to …, 82%"). */
+  reason: MatchReason | null;
+  /** For a column left unmapped: the closest target, below the suggestion threshold. */
+  nearest?: Proposal["nearest"];
   dates: DateDetection | null;
+  /** How the column's numbers look (for number and money targets). */
+  numbers: NumberDetection | null;
   /** What a new custom field made from this column would be (customer imports). */
   guess: FieldGuess;
 }
@@ -44,6 +52,10 @@ export interface ImportSetup {
   targets: TargetOption[];
   /** Admins may create a custom field from a column. */
   canCreateFields: boolean;
+  /** The mapping as last edited on this upload (kept across reloads), or null before any edit. */
+  draft: ImportChoices | null;
+  /** A mapping of an earlier file with the same columns, offered to reuse. */
+  savedMapping: SavedMapping | null;
 }
 
 /** A pending upload of the workspace with its stored options, or null (started, unknown, or another workspace's). */
@@ -77,7 +89,9 @@ export async function getImportSetup(ctx: Pick<ImportContext, "workspaceId"> & {
   if (!job) return null;
   const [catalog, scan] = await Promise.all([getCatalog(ctx), scanFile(job.filePath, job.options.delimiter, { countRows: false })]);
   const headers = job.options.headers;
-  const proposals = proposeMapping(headers, targetsFor(job.type, catalog), job.type);
+  const targets = targetsFor(job.type, catalog);
+  const proposals = proposeMapping(headers, targets, job.type);
+  const savedMapping = await findSavedMapping(ctx, { id: jobId, type: job.type, headers }, targets);
   return {
     jobId,
     type: job.type,
@@ -89,10 +103,15 @@ export async function getImportSetup(ctx: Pick<ImportContext, "workspaceId"> & {
       header,
       examples: [...new Set(scan.samples[index] ?? [])].slice(0, 3),
       proposal: proposals[index]?.target ?? null,
+      reason: proposals[index]?.reason ?? null,
+      ...(proposals[index]?.nearest ? { nearest: proposals[index].nearest } : {}),
       dates: detectDateFormat(scan.samples[index] ?? []),
+      numbers: detectNumberFormat(scan.samples[index] ?? []),
       guess: guessFieldType(scan.samples[index] ?? []),
     })),
     targets: targetOptions(job.type, catalog),
     canCreateFields: job.type === "customers" && can(ctx.role, "fields.manage"),
+    draft: job.options.draft ?? null,
+    savedMapping,
   };
 }

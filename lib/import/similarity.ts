@@ -63,3 +63,20 @@ export function similarity(header: string, name: string): number {
   const stripped = a2.length > 0 && b2.length > 0 ? compare(a2, b2) : 0;
   return Math.max(plain, stripped);
 }
+
+/**
+ * A name reduced for exact comparison: its words without fillers, run together ("E-mail" and
+ * "Email address" both give "email", "first_name" and "firstName" give "firstname").
+ */
+export function compactName(text: string): string {
+  const all = words(text);
+  const meaningful = all.filter((w) => !FILLERS.has(w));
+  return (meaningful.length > 0 ? meaningful : all).join("");
+}
+
+/** Whether every meaningful word of the header is a word of the name ("Points" in "Loyalty points"). */
+export function wordsWithin(header: string, name: string): boolean {
+  const a = words(header).filter((w) => !FILLERS.has(w));
+  const b = new Set(words(name));
+  return a.length > 0 && a.every((w) => b.has(w));
+}

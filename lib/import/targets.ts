@@ -55,7 +55,8 @@ const CUSTOMER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   education: ["education level", "degree"],
   lifecycleStage: ["stage", "lifecycle", "status"],
   emailOptIn: ["opt in", "subscribed", "newsletter", "consent", "marketing consent", "accepts marketing"],
-  source: ["acquisition source", "channel", "utm source", "lead source"],
+  // Not "channel": a "Channels" column usually lists contact channels (email; sms), not where a customer came from.
+  source: ["acquisition source", "acquisition channel", "utm source", "lead source"],
   signedUpAt: ["signup date", "sign up date", "registration date", "registered", "registered at", "customer since", "date joined", "joined", "dt customer", "enrolled", "created at"],
   lastSeenAt: ["last seen", "last activity", "last login", "last visit"],
 };

@@ -11,9 +11,10 @@ const formValuesSchema = z.record(z.string(), z.union([z.string(), z.array(z.str
 /** Saves the edit form (validated against the workspace's catalog by updateCustomer). */
 export const updateCustomerAction = workspaceAction({
   permission: "customers.write",
-  schema: z.object({ customerId: customerIdSchema, values: formValuesSchema }),
+  // locale: the browser's language, in which numbers were typed ("54,700" is 54700 in English).
+  schema: z.object({ customerId: customerIdSchema, values: formValuesSchema, locale: z.string().max(50).optional() }),
   handler: async (ctx, input) => {
-    const { id } = await updateCustomer(ctx, input.customerId, input.values);
+    const { id } = await updateCustomer(ctx, input.customerId, input.values, { numberLocale: input.locale });
     revalidatePath(`/w/${ctx.workspaceSlug}/customers`, "layout");
     return { id };
   },

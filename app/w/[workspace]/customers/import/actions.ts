@@ -6,21 +6,21 @@ import { createCustomField } from "@/lib/custom-fields/mutations";
 import { createCustomFieldSchema } from "@/lib/custom-fields/schemas";
 import { customFieldKey } from "@/lib/fields/catalog";
 import { discardImport, startImport } from "@/lib/import/mutations";
-import { previewImport } from "@/lib/import/preview";
+import { saveMappingAndPreview } from "@/lib/import/draft";
 import { enqueueImport } from "@/lib/import/runner";
-import { discardImportSchema, runImportSchema } from "@/lib/import/schemas";
+import { discardImportSchema, runImportSchema, startImportSchema } from "@/lib/import/schemas";
 
-/** The first rows as the chosen mapping would store them, with problems; writes nothing. */
-export const previewImportAction = workspaceAction({
+/** Saves the mapping as edited (a reload keeps it) and answers the preview and the whole-file check; imports nothing. */
+export const saveMappingAction = workspaceAction({
   permission: "customers.import",
   schema: runImportSchema,
-  handler: (ctx, input) => previewImport(ctx, input),
+  handler: (ctx, input) => saveMappingAndPreview(ctx, input),
 });
 
-/** Starts the import with the chosen mapping; it runs in the background. */
+/** Starts the import with the chosen mapping (failing rows only when confirmed); it runs in the background. */
 export const startImportAction = workspaceAction({
   permission: "customers.import",
-  schema: runImportSchema,
+  schema: startImportSchema,
   handler: async (ctx, input) => {
     const { jobId } = await startImport(ctx, input);
     enqueueImport(ctx.workspaceId, jobId);

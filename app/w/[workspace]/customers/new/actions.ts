@@ -10,9 +10,10 @@ const formValuesSchema = z.record(z.string(), z.union([z.string(), z.array(z.str
 /** Creates a customer from the form's values (validated against the workspace's catalog by createCustomer). */
 export const createCustomerAction = workspaceAction({
   permission: "customers.write",
-  schema: z.object({ values: formValuesSchema }),
+  // locale: the browser's language, in which numbers were typed ("54,700" is 54700 in English).
+  schema: z.object({ values: formValuesSchema, locale: z.string().max(50).optional() }),
   handler: async (ctx, input) => {
-    const { id } = await createCustomer(ctx, input.values);
+    const { id } = await createCustomer(ctx, input.values, { numberLocale: input.locale });
     revalidatePath(`/w/${ctx.workspaceSlug}/customers`);
     return { id };
   },

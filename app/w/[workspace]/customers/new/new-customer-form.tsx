@@ -15,7 +15,7 @@ export function NewCustomerForm({ workspace, sections, initialValues }: { worksp
       submitLabel="Create customer"
       cancelHref={`/w/${workspace}/customers`}
       onSubmit={async (values) => {
-        const result = await createCustomerAction({ workspace, values });
+        const result = await createCustomerAction({ workspace, values, locale: navigator.language });
         if (result.ok) router.push(`/w/${workspace}/customers/${result.data.id}?created=1`);
         return result.ok ? { ok: true } : result;
       }}

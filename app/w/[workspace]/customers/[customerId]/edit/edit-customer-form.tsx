@@ -27,7 +27,7 @@ export function EditCustomerForm({
       cancelHref={profile}
       onlyChanged
       onSubmit={async (values) => {
-        const result = await updateCustomerAction({ workspace, customerId, values });
+        const result = await updateCustomerAction({ workspace, customerId, values, locale: navigator.language });
         if (result.ok) router.push(`${profile}?saved=1`);
         return result.ok ? { ok: true } : result;
       }}
