@@ -1,6 +1,6 @@
 /**
  * Ready-made RFM rule sets a workspace can switch between on the RFM page (docs/decisions/
- * 010-rfm-presets.md): the R package's current 10-segment default, and the classic 11 segments with
+ * 007-rfm-presets.md): the R package's current 10-segment default, and the classic 11 segments with
  * Hibernating from the package's older vignette, ordered so that every one of them can be assigned.
  */
 import { DEFAULT_RFM_RULES, type RfmRule, type ScoreRange } from "./rules";
