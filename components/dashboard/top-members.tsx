@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { instantLabel } from "@/lib/dashboard/format";
+import { countryLabel } from "@/lib/fields/value-labels";
 import type { TopMember } from "@/lib/dashboard/types";
 import { formatCount, formatMoney } from "@/lib/format";
 
@@ -28,7 +29,7 @@ export function TopMembers({ members, workspaceSlug, timeZone }: { members: TopM
               </Link>
               {m.name && m.email && <span className="block text-xs text-slate-500">{m.email}</span>}
             </TD>
-            <TD>{m.country ?? "—"}</TD>
+            <TD title={m.country ?? undefined}>{m.country ? countryLabel(m.country) : "—"}</TD>
             <TD className="text-right tabular-nums">{formatCount(m.ordersCount)}</TD>
             <TD className="text-right tabular-nums">{formatMoney(m.totalSpent)}</TD>
             <TD>{m.lastOrderAt ? instantLabel(m.lastOrderAt, timeZone) : "—"}</TD>

@@ -32,7 +32,7 @@ export function PreviewTable({ columns, rows, check, loading }: {
             {loading
               ? "Updating the preview…"
               : rows
-                ? `The first ${rows.length} rows as they will be stored.${failing > 0 ? ` ${failing} of them have problems and would not be imported.` : ""}${whole}`
+                ? `The first ${rows.length} rows as they will be stored.${failing > 0 ? ` ${failing} of them ${failing === 1 ? "has problems and would" : "have problems and would"} not be imported.` : ""}${whole}`
                 : "Map at least one column to see a preview."}
           </CardDescription>
         </div>
