@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import type { Db } from "@/lib/db/client";
 import { setupTestDb, teardownTestDb } from "./support/db";
 
 let db: Db;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 beforeAll(async () => {
   db = await setupTestDb();

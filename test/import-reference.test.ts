@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import type { Db } from "@/lib/db/client";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { referenceDir } from "./support/reference";
@@ -16,12 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segmenta-reference-"));
 
 let db: Db;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 async function workspaceId(slug: string): Promise<string> {
   return (await db.prisma.workspace.findUniqueOrThrow({ where: { slug } })).id;

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import type { Db } from "@/lib/db/client";
 import { applyRfmPreset, refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
 import { CLASSIC_11_RFM_RULES } from "@/lib/rfm/presets";
@@ -23,12 +23,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "segmenta-rfm-reference-"));
 let db: Db;
 let scope: { workspaceId: string; timeZone: string };
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 beforeAll(async () => {
   process.env.SEGMENTA_DATA_DIR = dir;

@@ -1,6 +1,6 @@
 /** Stored RFM scores (refresh, page reads, members), the rule set in workspace settings, workspace scoping, and the rfm command. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { refreshRfm, saveRfmRules } from "@/lib/rfm/mutations";
@@ -29,12 +29,7 @@ let ws: { workspaceId: string; timeZone: string };
 let other: { workspaceId: string; timeZone: string };
 let ids: Record<string, string>;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 beforeAll(async () => {
   db = await setupTestDb();

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { customer, insertCustomers, only, where } from "./segments-support";
 
@@ -14,12 +14,7 @@ let dir: string;
 const ids: Record<string, string> = {};
 const NOW = "2024-03-15T12:00:00Z";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 const poles = only(where("country", "eq", "PL"));
 const ordered30 = { type: "orders", measure: "count", operator: "gte", value: 1, window: { type: "last", amount: 30, unit: "day" } };

@@ -1,7 +1,7 @@
 /** Daily segment snapshots: one row per segment and local day however often they run; counts checked by hand; scoping; the CLI. */
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import type { Db } from "@/lib/db/client";
 import { listSnapshots } from "@/lib/snapshots/queries";
 import { runSnapshotCheck } from "@/lib/snapshots/scheduler";
@@ -30,12 +30,7 @@ async function rows(workspaceId: string) {
   );
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 beforeAll(async () => {
   db = await setupTestDb();

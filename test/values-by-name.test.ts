@@ -1,7 +1,7 @@
 /** Values by name: a country or language name counts as its code (engine and CLI), a bad name is refused naming a code; the picker's value reads. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { runCli } from "@/lib/cli/index";
+import { runCliOn } from "./support/cli";
 import { countSegment } from "@/lib/segments/count";
 import { InvalidDefinitionError } from "@/lib/segments/errors";
 import { parseDefinition } from "@/lib/segments/schema";
@@ -14,12 +14,7 @@ let ctx: { workspaceId: string; timeZone: string };
 let other: { workspaceId: string; timeZone: string };
 const at = new Date("2024-03-01T10:00:00Z");
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), db: async () => db, keepDbOpen: true });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => runCliOn(db, argv);
 
 beforeAll(async () => {
   db = await setupTestDb();
