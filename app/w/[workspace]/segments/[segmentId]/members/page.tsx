@@ -8,13 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { listCustomers, type CustomerListPage } from "@/lib/customers/list";
-import { findListColumn, pickableListColumns } from "@/lib/customers/list-columns";
-import { formatListRows } from "@/lib/customers/list-format";
+import { customerTableData, segmentListProblem } from "@/lib/customers/list-page";
 import { parseListView } from "@/lib/customers/list-schemas";
-import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import { countSegment } from "@/lib/segments/count";
-import { InvalidDefinitionError } from "@/lib/segments/errors";
 import { getSegment } from "@/lib/segments/saved-queries";
 import { segmentIdSchema } from "@/lib/segments/saved-schemas";
 
@@ -24,15 +21,6 @@ type Props = {
   params: Promise<{ workspace: string; segmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-/** What stops the members from being listed, for the user; null for errors that are not expected here. */
-function problemOf(e: unknown): { title: string; detail: string } | null {
-  if (e instanceof InvalidDefinitionError) {
-    return { title: "This segment's rules are no longer valid, so its members cannot be listed.", detail: e.errors.map((x) => `${x.path}: ${x.message}`).join("; ") };
-  }
-  if (e instanceof AppError && e.code === "timeout") return { title: "Listing the members took too long.", detail: e.message };
-  return null;
-}
 
 /** The segment's Members tab: the customer table (search, sort, columns, paging, export) over the segment's members, evaluated live. */
 export default async function SegmentMembersPage({ params, searchParams }: Props) {
@@ -54,10 +42,9 @@ export default async function SegmentMembersPage({ params, searchParams }: Props
     // With a search the page counts the matches; the headline still names the whole segment.
     members = view.search.trim() ? await countSegment(ctx, segment.definition) : page.total;
   } catch (e) {
-    problem = problemOf(e);
+    problem = segmentListProblem(e, segment.name);
     if (!problem) throw e;
   }
-  const pickable = pickableListColumns(catalog).map((g) => ({ group: g.group, columns: g.columns.map((c) => ({ key: c.key, label: c.label })) }));
 
   return (
     <div className="space-y-5">
@@ -79,16 +66,8 @@ export default async function SegmentMembersPage({ params, searchParams }: Props
       ) : (
         <CustomersTable
           workspace={ctx.workspaceSlug}
-          view={view}
-          columns={page.columns}
-          rows={formatListRows(page, ctx.timeZone)}
-          total={page.total}
-          totalIsExact={page.totalIsExact}
-          hasNextPage={page.hasNextPage}
-          pickable={pickable}
-          sortLabel={findListColumn(catalog, view.sort)?.label ?? view.sort}
+          {...customerTableData(page, view, catalog, ctx.timeZone)}
           can={{ write: false, import: false, export: can(ctx.role, "customers.export") }}
-          timeZone={ctx.timeZone}
           membersOf={{ id: segment.id, name: segment.name, members }}
         />
       )}
