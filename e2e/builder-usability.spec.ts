@@ -93,9 +93,13 @@ test("a template opens filled in and counts; a new condition is not red until le
 
   // Keyboard drag and drop: pick up 1.2's handle, move it up, drop.
   await row(page, "1.2").getByLabel("Total spent value").fill("100");
-  await page.getByRole("button", { name: "Drag condition 1.2 to move it" }).focus();
+  const handle = page.getByRole("button", { name: "Drag condition 1.2 to move it" });
+  await handle.focus();
+  // Each step waits for the builder to show it took the last key, so no key lands before dnd-kit has measured the rules.
   await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("status").filter({ hasText: "condition 1.2 is over condition 1.1." })).toHaveCount(1);
   await page.keyboard.press("Space");
   await expect(row(page, "1.1").getByLabel("Total spent value")).toHaveValue("100");
   await expect(row(page, "1.2").getByLabel("Total spent value")).toHaveValue("2500");
