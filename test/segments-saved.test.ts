@@ -193,4 +193,13 @@ describe("explainCustomerSegments", () => {
     expect(result!.verdicts.find((v) => v.name === "Broken")).toMatchObject({ member: null, problem: expect.stringMatching(/unknown field/) });
     expect(await explainCustomerSegments(B, POLE_OPTED_IN)).toBeNull();
   });
+
+  it("explains segments with RFM conditions too, scored live as counts are (a profile never fails on them)", async () => {
+    const notChampions = await createSegment(A, { name: "Not champions", definition: only({ type: "rfm", operator: "not_in", value: ["Champions"] }) });
+    const champions = await createSegment(A, { name: "Champions only", definition: only({ type: "rfm", operator: "in", value: ["Champions"] }) });
+    const result = await explainCustomerSegments(A, POLE_OPTED_IN);
+    // The customer has no paid order, so no RFM score: outside Champions, inside "not Champions".
+    expect(result!.verdicts.find((v) => v.id === notChampions.id)).toMatchObject({ member: true, problem: null });
+    expect(result!.verdicts.find((v) => v.id === champions.id)).toMatchObject({ member: false, problem: null });
+  });
 });

@@ -24,7 +24,8 @@ export interface PreparedSegment {
   options: CompileOptions & { resolveSegment: NonNullable<CompileOptions["resolveSegment"]> };
 }
 
-function usesRfm(definition: SegmentDefinition): boolean {
+/** Whether a definition has an RFM condition (which needs the live RFM scoring context). */
+export function usesRfm(definition: SegmentDefinition): boolean {
   let found = false;
   walkNodes(definition.root, "root", (node) => {
     if (node.type === "rfm") found = true;

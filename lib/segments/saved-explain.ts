@@ -2,11 +2,12 @@
 import "server-only";
 import { getCatalog } from "@/lib/fields/queries";
 import type { FieldCatalog } from "@/lib/fields/catalog";
+import { loadLiveRfmContext, todayIn } from "@/lib/rfm/queries";
 import { explainDefinition, type ExplainNode } from "./explain";
 import { loadCustomerRecords } from "./queries";
 import { parseDefinition } from "./schema";
 import { listSegmentDefinitions } from "./saved-queries";
-import type { SegmentScope } from "./count-prepare";
+import { usesRfm, type SegmentScope } from "./count-prepare";
 
 /** One segment's verdict for the customer: member or not with the explained tree, or why it can't be evaluated. */
 export interface CustomerSegmentVerdict {
@@ -28,10 +29,12 @@ export async function explainCustomerSegments(ctx: SegmentScope, customerId: str
   if (!record) return null;
   const stored = new Map(segments.map((s) => [s.id, s.definition]));
   const resolveSegment = (id: string) => stored.get(id.toLowerCase());
-  const verdicts = segments.map((s): CustomerSegmentVerdict => {
-    const parsed = parseDefinition(s.definition, catalog, { resolveSegment, segmentId: s.id });
-    if (!parsed.ok) return { id: s.id, name: s.name, member: null, explanation: null, problem: `${parsed.errors[0].path}: ${parsed.errors[0].message}` };
-    const explanation = explainDefinition(parsed.definition, catalog, record, { now, timeZone: ctx.timeZone, resolveSegment });
+  const parsed = segments.map((s) => ({ segment: s, result: parseDefinition(s.definition, catalog, { resolveSegment, segmentId: s.id }) }));
+  // RFM conditions (also those reached through a segment condition, which are among these) score live, as counts do.
+  const rfm = parsed.some(({ result }) => result.ok && usesRfm(result.definition)) ? await loadLiveRfmContext(ctx, todayIn(ctx.timeZone, now)) : undefined;
+  const verdicts = parsed.map(({ segment: s, result }): CustomerSegmentVerdict => {
+    if (!result.ok) return { id: s.id, name: s.name, member: null, explanation: null, problem: `${result.errors[0].path}: ${result.errors[0].message}` };
+    const explanation = explainDefinition(result.definition, catalog, record, { now, timeZone: ctx.timeZone, resolveSegment, rfm });
     return { id: s.id, name: s.name, member: explanation.result, explanation, problem: null };
   });
   return { catalog, verdicts };
