@@ -10,6 +10,7 @@ import { buildPlan } from "./plan";
 import { createProcessor, type PreparedBatch } from "./processors";
 import { jobOptionsSchema } from "./schemas";
 import { removeUpload } from "./storage";
+import { refreshImportStatistics } from "./statistics";
 import { targetsFor, type ImportType } from "./targets";
 
 /** Where a job stands: rows done of the total, and what became of them. */
@@ -171,6 +172,12 @@ async function runLocked(sql: SqlDriver, workspaceId: string, jobId: string, onP
       console.error(`Import ${jobId} failed:`, e);
       error = "The import stopped because of an unexpected error. Rows imported so far are kept; run the import again to finish it (rows already imported are matched, not duplicated).";
     }
+  }
+  // The whole job's rows (a resumed job's earlier runs ended before this step), failed runs' too: they are committed.
+  try {
+    await refreshImportStatistics(sql, job.type, progress.created + progress.updated);
+  } catch (e) {
+    console.error(`Import ${jobId}: refreshing planner statistics failed (counts may be slow until ANALYZE runs):`, e);
   }
   await finish(sql, workspaceId, jobId, error);
   const options = jobOptionsSchema.safeParse(job.options);
