@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "./support/test";
 import { DEMO_USERS } from "../lib/seed/demo-users";
 
 // Sign-in hashes passwords and the first request opens the database: be patient on slow CI machines.

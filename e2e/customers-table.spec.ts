@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Locator, type Page } from "./support/test";
 import { signInAs } from "./support/session";
 
 // The first request opens the database and sign-in hashes passwords: be patient on slow machines.

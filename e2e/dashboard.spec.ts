@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signInAs } from "./support/session";
 
 /** The id of a demo segment, read from the comparison picker's checkbox. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "./support/test";
 import { browserSessions } from "./support/session";
 
 // Issue 10, problems 2, 4, 6 and the import preview of 9: suggestions that say why (Channels is not

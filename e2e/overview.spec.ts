@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signInAs } from "./support/session";
 
 test("the overview shows the workspace's real numbers and its revenue chart", async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Browser } from "@playwright/test";
+import { expect as baseExpect, test, type Browser } from "./support/test";
 import { browserSessions, type DemoRole } from "./support/session";
 
 // Each role gets its own browser context (own cookies), so one test can act as two people.

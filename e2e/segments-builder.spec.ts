@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Locator, type Page } from "./support/test";
 import { browserSessions } from "./support/session";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
