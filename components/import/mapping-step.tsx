@@ -162,7 +162,7 @@ export function MappingStep({ workspace, setup }: { workspace: string; setup: Im
             confirmLabel="Discard"
             onConfirm={discard}
           />
-          <StartImportButton check={preview?.ok ? preview.check : null} checking={loading} blocked={problems.length > 0 || choices.columns.length === 0} onStart={start} />
+          <StartImportButton check={saved && preview?.ok ? preview.check : null} checking={loading || (!saved && !error)} blocked={problems.length > 0 || choices.columns.length === 0} onStart={start} />
         </div>
       </header>
       <p aria-live="polite" className="-mt-4 text-xs text-slate-500">

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatCount } from "@/lib/format";
 
-/** Rows of the whole file and how many of them would fail, from the last check of the mapping. */
+/** Rows of the whole file and how many of them would fail, from the check of the mapping on screen. */
 export interface CheckSummary {
   total: number;
   failing: number;
@@ -24,13 +24,15 @@ export function StartImportButton({ check, checking, blocked, onStart }: {
 }) {
   const [starting, startTransition] = useTransition();
   if (blocked) return <Button disabled>Import</Button>;
-  if (!check || checking) {
+  if (checking) {
     return (
       <Button disabled pending>
         Checking every row…
       </Button>
     );
   }
+  // No check of the mapping on screen (the last change could not be saved): nothing to start yet.
+  if (!check) return <Button disabled>Import</Button>;
   const valid = check.total - check.failing;
   if (check.failing === 0) {
     return (

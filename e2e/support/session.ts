@@ -1,5 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../lib/seed/demo-users";
+import { waitForHydration } from "./test";
 
 export type DemoRole = "admin" | "editor" | "viewer";
 
@@ -41,6 +42,7 @@ export function browserSessions() {
     ): Promise<Page> {
       const context = await browser.newContext(options.acceptDownloads ? { acceptDownloads: true } : {});
       contexts.push(context);
+      context.on("page", waitForHydration);
       const page = await context.newPage();
       await submitSignIn(page, role, path);
       await page.waitForURL(options.arrived ?? ((url) => url.pathname === path), options.timeout ? { timeout: options.timeout } : {});
