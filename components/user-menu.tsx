@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronsUpDown, LogOut } from "lucide-react";
+import { ChevronsUpDown, LogOut, UserRound } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import {
@@ -19,7 +20,7 @@ function initials(name: string, email: string): string {
   return letters.toUpperCase();
 }
 
-/** The signed-in user's menu: who you are, your role here, and sign out. */
+/** The signed-in user's menu: who you are, your role here, your account page, and sign out. */
 export function UserMenu({ name, email, role }: { name: string; email: string; role?: Role }) {
   const [signingOut, setSigningOut] = useState(false);
   return (
@@ -44,6 +45,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           {role && <span className="mt-1 block font-normal">Role here: {ROLE_LABELS[role]}</span>}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <UserRound aria-hidden className="size-4" />
+            Account and password
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem
           disabled={signingOut}
           onSelect={() => {

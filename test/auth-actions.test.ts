@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "@/app/w/[workspace]/members/actions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "@/app/w/[workspace]/members/actions";
 import { GET, POST } from "@/app/api/w/[workspace]/members/route";
 import { workspaceAction } from "@/lib/auth/action";
 import { createTestWorkspace, type TestWorkspace } from "@/lib/auth/testing";
@@ -17,6 +17,7 @@ let ws: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3100");
   db = await setupTestDb();
   ws = await createTestWorkspace(db, "acme", [
     { email: "admin@acme.test", role: "admin" },
@@ -73,11 +74,17 @@ describe("workspaceAction", () => {
 });
 
 describe("members actions", () => {
-  it("let an admin add, re-role and remove a member", async () => {
+  it("let an admin invite (nobody joins yet), re-role and remove a member", async () => {
     signInAs("admin@acme.test");
-    const added = await addMemberAction({ workspace: "acme", email: "New@Acme.test", role: "viewer", name: "", password: "first-pass-1" });
-    expect(added).toEqual({ ok: true, data: { email: "new@acme.test", role: "viewer", createdUser: true } });
-    const userId = (await db.prisma.user.findUniqueOrThrow({ where: { email: "new@acme.test" } })).id;
+    const before = await memberships();
+    const invited = await inviteMemberAction({ workspace: "acme", email: "New@Acme.test", role: "viewer" });
+    expect(invited).toMatchObject({ ok: true, data: { email: "new@acme.test", role: "viewer", delivery: "not_configured", renewed: false } });
+    expect(invited.ok && invited.data.link).toMatch(/^http:\/\/localhost:3100\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(await memberships()).toEqual(before);
+    expect(await db.prisma.user.count({ where: { email: "new@acme.test" } })).toBe(0);
+    const temp = await db.prisma.user.create({ data: { email: "temp@acme.test", name: "Temp", passwordHash: "x" } });
+    await db.prisma.membership.create({ data: { workspaceId: ws.id, userId: temp.id, role: "viewer" } });
+    const userId = temp.id;
     expect(await changeMemberRoleAction({ workspace: "acme", userId, role: "editor" })).toEqual({ ok: true, data: { changed: true, self: false } });
     expect(await removeMemberAction({ workspace: "acme", userId })).toEqual({ ok: true, data: { removedSelf: false } });
   });
@@ -87,12 +94,13 @@ describe("members actions", () => {
     for (const email of ["viewer@acme.test", "editor@acme.test"]) {
       signInAs(email);
       const denied = { ok: false, error: "You don't have permission to manage members in this workspace." };
-      expect(await addMemberAction({ workspace: "acme", email: "intruder@acme.test", role: "admin", password: "long-enough-1" })).toEqual(denied);
+      expect(await inviteMemberAction({ workspace: "acme", email: "intruder@acme.test", role: "admin" })).toEqual(denied);
       expect(await changeMemberRoleAction({ workspace: "acme", userId: ws.userId(email), role: "admin" })).toEqual(denied);
       expect(await removeMemberAction({ workspace: "acme", userId: ws.userId("admin@acme.test") })).toEqual(denied);
     }
     expect(await memberships()).toEqual(before);
     expect(await db.prisma.user.count({ where: { email: "intruder@acme.test" } })).toBe(0);
+    expect(await db.prisma.invitation.count({ where: { email: "intruder@acme.test" } })).toBe(0);
   });
 
   it("report the last-admin rule as a clear error", async () => {
@@ -133,8 +141,11 @@ describe("workspaceRoute: /api/w/[workspace]/members", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).fieldErrors).toEqual({ email: "Enter a valid email address." });
     expect((await POST(post({ email: "x@acme.test", role: "viewer", password: "long-enough-1" }, { origin: "https://evil.example" }), params("acme"))).status).toBe(403);
-    const created = await POST(post({ email: "api@acme.test", role: "editor", password: "long-enough-1" }), params("acme"));
+    const created = await POST(post({ email: "api@acme.test", role: "editor" }), params("acme"));
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ createdUser: true });
+    const body = await created.json();
+    expect(body).toMatchObject({ email: "api@acme.test", role: "editor", delivery: "not_configured", link: expect.stringMatching(/^http:\/\/localhost:3100\/invite\//) });
+    expect(body).not.toHaveProperty("createdUser");
+    expect(await db.prisma.user.count({ where: { email: "api@acme.test" } })).toBe(0);
   });
 });

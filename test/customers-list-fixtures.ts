@@ -31,6 +31,8 @@ export interface FixtureCustomer {
   lastOrderAt: Date | null;
   createdAt: Date;
   tags: string[];
+  /** Email consent; null = never asked. */
+  emailOptIn: boolean | null;
   attributes: Record<string, unknown>;
 }
 
@@ -63,6 +65,7 @@ function customer(i: number, domain: string): FixtureCustomer {
     // Two customers share a creation time: the id breaks the tie.
     createdAt: new Date(Date.UTC(2025, 0, 1) + (i === 11 ? 10 : i) * 3_600_000),
     tags: i % 4 === 2 ? ["vip", "newsletter"] : [],
+    emailOptIn: i % 3 === 0 ? null : i % 2 === 0,
     attributes,
   };
 }

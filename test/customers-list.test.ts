@@ -73,7 +73,7 @@ describe("pagination", () => {
 });
 
 describe("sorting: empty values lowest, ties by id", () => {
-  const sorts = ["createdAt", "name", "totalSpent", "ordersCount", "lastOrderAt", "externalId", "age", "custom.loyalty_points", "custom.since", "custom.tier", "custom.vip"];
+  const sorts = ["createdAt", "name", "totalSpent", "ordersCount", "lastOrderAt", "externalId", "age", "custom.loyalty_points", "custom.since", "custom.tier", "custom.vip", "emailOptIn"];
   for (const sort of sorts) {
     for (const direction of ["asc", "desc"] as const) {
       test(`${sort} ${direction}`, async () => {

@@ -4,7 +4,8 @@ import { findMembershipBySlug, listMyWorkspaces } from "@/lib/auth/queries";
 import { resolveContext } from "@/lib/auth/resolve";
 import { createTestWorkspace, type TestWorkspace } from "@/lib/auth/testing";
 import { AppError } from "@/lib/errors";
-import { addMember, changeMemberRole, removeMember } from "@/lib/members/mutations";
+import { createInvitation } from "@/lib/invitations/mutations";
+import { changeMemberRole, removeMember } from "@/lib/members/mutations";
 import { getMember, listMembers } from "@/lib/members/queries";
 import { setupTestDb, teardownTestDb } from "./support/db";
 
@@ -80,10 +81,10 @@ describe("members functions with workspace A's context and workspace B's ids", (
     expect(await getMember(actor(), b.userId("shared@example.com"))).toBeNull();
   });
 
-  it("addMember with B's member's email adds them to A only", async () => {
-    await addMember(actor(), { email: "editor@b.example", role: "viewer", password: "ignored-pass" });
+  it("inviting B's member's email into A changes nothing in B and adds nobody until they accept", async () => {
+    await createInvitation(actor(), { email: "editor@b.example", role: "viewer" });
     expect(await stateOfB()).toEqual(before);
-    expect((await getMember(actor(), b.userId("editor@b.example")))?.role).toBe("viewer");
+    expect(await getMember(actor(), b.userId("editor@b.example"))).toBeNull();
     expect((await getMember(b.ctx("admin@b.example"), b.userId("editor@b.example")))?.role).toBe("editor");
   });
 
@@ -108,6 +109,7 @@ describe("auth lookups by user id", () => {
 
   it("listMyWorkspaces lists only the user's own memberships", async () => {
     expect(await listMyWorkspaces(a.userId("admin@a.example"))).toEqual([{ slug: "alpha", name: "Workspace alpha", role: "admin" }]);
-    expect((await listMyWorkspaces(b.userId("editor@b.example"))).map((w) => w.slug).sort()).toEqual(["alpha", "bravo"]);
+    // The invitation into A above is not a membership until accepted.
+    expect((await listMyWorkspaces(b.userId("editor@b.example"))).map((w) => w.slug)).toEqual(["bravo"]);
   });
 });

@@ -89,7 +89,7 @@ export function customerArb(p: Pools, i: number): fc.Arbitrary<CustomerRecord> {
     country: maybe(pick(["PL", "DE", "US", ""])), // stored upper-case: every write normalizes ISO codes
     gender: maybe(pick(["female", "male", "other", "FEMALE", ""])), lifecycleStage: maybe(pick(["lead", "customer", "churned"])),
     birthDate: maybe(pick(p.births)), companySize: maybe(pick([-1, 0, 1, 9, 10, 50, 51])), income: maybe(pick(MONEY)),
-    tags: fc.subarray(TAGS), emailOptIn: fc.boolean(), signedUpAt: maybe(instant), lastSeenAt: maybe(instant), createdAt: instant,
+    tags: fc.subarray(TAGS), emailOptIn: fc.option(fc.boolean()), signedUpAt: maybe(instant), lastSeenAt: maybe(instant), createdAt: instant,
     attributes, orders: fc.array(order, { maxLength: 4 }), events: fc.array(event, { maxLength: 4 }),
   }).map((c) => customer(c));
 }

@@ -15,11 +15,11 @@ describe("empty values, text, select, lists, numbers and money", () => {
   let s: Scenario;
   beforeAll(async () => {
     s = await scenario(db.sql, {
-      krakow: customer({ city: "Kraków", company: "50% off", tags: ["vip"], email: "anna@example.com", gender: "female", country: "PL", income: "1200.50", companySize: 10,
+      krakow: customer({ emailOptIn: true, city: "Kraków", company: "50% off", tags: ["vip"], email: "anna@example.com", gender: "female", country: "PL", income: "1200.50", companySize: 10,
         attributes: { note: "Hello", interests: ["coffee"], vip: true, score: 5, plan: "Team" } }),
       blank: customer({ city: "", company: "a_b", email: "bob@example.com", country: "PL", income: "0.00", companySize: 50,
         attributes: { note: "", interests: [], vip: false, score: 0, plan: "pro" } }),
-      nothing: customer({}),
+      nothing: customer({ emailOptIn: null }), // never asked
       odd: customer({ city: "ŁÓDŹ", company: "back\\slash", gender: "FEMALE", country: "DE", income: "1200.49", companySize: 9, email: "cara@example.com",
         attributes: { note: 42, interests: "coffee", vip: "true", score: "5", plan: "team" } }),
       fifty: customer({ city: "Krakow", company: "50 off", companySize: 51, attributes: { interests: ["Café", "tea"] } }),
@@ -84,7 +84,12 @@ describe("empty values, text, select, lists, numbers and money", () => {
     await s.check(only(where("custom.vip", "is_true")), ["krakow"]);
     await s.check(only(where("custom.vip", "is_false")), ["blank"]);
     await s.check(only(where("custom.vip", "is_empty")), ["nothing", "odd", "fifty"]);
-    await s.check(only(where("emailOptIn", "is_false")), ["krakow", "blank", "nothing", "odd", "fifty"]);
+    // Email consent: never asked is its empty value, so "is no" (declined) leaves it out.
+    await s.check(only(where("emailOptIn", "is_true")), ["krakow"]);
+    await s.check(only(where("emailOptIn", "is_false")), ["blank", "odd", "fifty"]);
+    await s.check(only(where("emailOptIn", "is_empty")), ["nothing"]);
+    await s.check(only(where("emailOptIn", "is_not_empty")), ["krakow", "blank", "odd", "fifty"]);
+    await s.check({ version: 1, root: { type: "group", combinator: "and", negate: true, children: [where("emailOptIn", "is_false")] } }, ["krakow", "nothing"]);
   });
 
   test("custom text and numbers; a value of the wrong JSON type is empty", async () => {

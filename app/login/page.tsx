@@ -6,6 +6,7 @@ import { AuthShell } from "@/components/auth/auth-shell";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/context";
 import { safeCallbackPath } from "@/lib/auth/paths";
+import { isMailConfigured } from "@/lib/mail/mailer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -42,6 +43,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       }
     >
       <SignInForm callbackPath={callbackPath} initialError={urlError} signedOut={search.signedOut === "1"} />
+      <p className="mt-5 text-center text-sm text-slate-600">
+        <Link href="/forgot-password" className="font-medium text-brand-600 hover:text-brand-700 hover:underline">
+          Forgot your password?
+        </Link>
+        {!isMailConfigured() && <span className="mt-1 block text-xs text-slate-500">E-mail is not set up on this server: ask an admin of your workspace for a reset link.</span>}
+      </p>
     </AuthShell>
   );
 }

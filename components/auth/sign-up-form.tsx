@@ -25,6 +25,7 @@ export function SignUpForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<React.ReactNode>(null);
   const [step, setStep] = useState<Step>("idle");
+  const [inbox, setInbox] = useState<string | null>(null);
 
   const slug = editedSlug ?? suggestSlug(workspaceName);
   const timeZone = chosenZone ?? browserZone;
@@ -42,6 +43,11 @@ export function SignUpForm() {
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? {});
         setError(result.error);
+        setStep("idle");
+        return;
+      }
+      if (result.data.status === "check-inbox") {
+        setInbox(result.data.email);
         setStep("idle");
         return;
       }
@@ -68,6 +74,14 @@ export function SignUpForm() {
   }
 
   const pending = step !== "idle";
+  if (inbox) {
+    return (
+      <Alert variant="success" title="Check your inbox">
+        We sent a message to {inbox}. Open the link in it within 24 hours to finish; if you already have an account, the message tells you how to sign in.
+        If nothing arrives in a few minutes, check your spam folder.
+      </Alert>
+    );
+  }
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
       {error && (

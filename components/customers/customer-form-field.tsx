@@ -5,6 +5,7 @@ import { useId } from "react";
 import { Field, type FieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { CONSENT_LABELS } from "@/lib/customers/consent";
 import type { FormFieldSpec, FormValue } from "@/lib/customers/form";
 import { languageNameList } from "@/lib/fields/value-codes";
 import { NumberInput } from "./number-input";
@@ -97,6 +98,41 @@ function MultiselectField({ spec, value, error }: { spec: FormFieldSpec; value: 
   );
 }
 
+const CONSENT_CHOICES = [
+  { value: "true", label: CONSENT_LABELS.yes },
+  { value: "false", label: CONSENT_LABELS.no },
+  { value: "", label: CONSENT_LABELS.neverAsked },
+] as const;
+
+/** Email consent's three states as radio buttons: Yes, No, Never asked (the empty value). */
+function ConsentField({ spec, value, error }: { spec: FormFieldSpec; value: string; error?: string }) {
+  const id = useId();
+  return (
+    <fieldset aria-describedby={[error ? `${id}-error` : null, spec.hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined} data-invalid={error ? true : undefined} className="space-y-1.5">
+      <legend className="text-sm font-medium text-slate-700">{spec.label}</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-2 pt-1">
+        {CONSENT_CHOICES.map((c) => (
+          <label key={c.value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="radio" name={spec.key} value={c.value} defaultChecked={value === c.value} className="size-4 border-slate-300 accent-brand-600" />
+            {c.label}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="flex items-start gap-1.5 text-sm text-red-600">
+          <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>{error}</span>
+        </p>
+      )}
+      {spec.hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {spec.hint}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 function CheckboxField({ spec, value, error }: { spec: FormFieldSpec; value: boolean; error?: string }) {
   const id = useId();
   return (
@@ -115,6 +151,7 @@ function CheckboxField({ spec, value, error }: { spec: FormFieldSpec; value: boo
 export function CustomerFormField({ spec, value, error }: { spec: FormFieldSpec; value: FormValue; error?: string }) {
   if (spec.control === "multiselect") return <MultiselectField spec={spec} value={Array.isArray(value) ? value : []} error={error} />;
   if (spec.control === "checkbox") return <CheckboxField spec={spec} value={value === true} error={error} />;
+  if (spec.control === "consent") return <ConsentField spec={spec} value={typeof value === "string" ? value : ""} error={error} />;
   return (
     <Field name={spec.key} label={spec.label} error={error} hint={spec.hint}>
       {(control) => <Control spec={spec} value={value} control={control} />}

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { consentLabel } from "@/lib/customers/consent";
 import { displayFieldValue } from "@/lib/customers/display";
 import type { CustomerRecord } from "@/lib/customers/types";
 import { FIELD_GROUPS, type FieldCatalog, type FieldDefinition } from "@/lib/fields/catalog";
@@ -16,6 +17,19 @@ function Value({ value }: { value: string | string[] | null }) {
     );
   }
   return <span className="break-words">{value}</span>;
+}
+
+/** Email consent: the state in words (never asked included) and when and how it got it. */
+function ConsentRow({ field, value, origin }: { field: FieldDefinition; value: boolean | null; origin: string | null }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-[11rem_1fr] sm:gap-3" data-testid="consent">
+      <dt className="text-sm text-slate-500">{field.label}</dt>
+      <dd className="text-sm text-slate-900">
+        <span className={value === null ? "text-slate-600" : undefined}>{consentLabel(value)}</span>
+        {origin && <span className="mt-0.5 block text-xs text-slate-500">{origin}</span>}
+      </dd>
+    </div>
+  );
 }
 
 function Row({ field, value }: { field: FieldDefinition; value: string | string[] | null }) {
@@ -36,7 +50,7 @@ function Row({ field, value }: { field: FieldDefinition; value: string | string[
  * Every standard, derived and custom field of the customer, grouped like the catalog. Archived
  * custom fields are shown only when the customer still holds a value for them.
  */
-export function ProfileFields({ catalog, customer, timeZone }: { catalog: FieldCatalog; customer: CustomerRecord; timeZone: string }) {
+export function ProfileFields({ catalog, customer, timeZone, consentOrigin = null }: { catalog: FieldCatalog; customer: CustomerRecord; timeZone: string; consentOrigin?: string | null }) {
   const now = new Date();
   const groups = FIELD_GROUPS.map((group) => ({
     group,
@@ -60,9 +74,13 @@ export function ProfileFields({ catalog, customer, timeZone }: { catalog: FieldC
                   <dd className="text-sm text-slate-900">{customer.externalId ?? <span className="text-slate-500">—</span>}</dd>
                 </div>
               )}
-              {rows.map(({ field, value }) => (
-                <Row key={field.key} field={field} value={value} />
-              ))}
+              {rows.map(({ field, value }) =>
+                field.key === "emailOptIn" ? (
+                  <ConsentRow key={field.key} field={field} value={customer.emailOptIn} origin={consentOrigin} />
+                ) : (
+                  <Row key={field.key} field={field} value={value} />
+                ),
+              )}
             </dl>
           </CardContent>
         </Card>

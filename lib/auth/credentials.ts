@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { emailSchema } from "@/lib/workspaces/schemas";
 import { hashPassword, verifyPassword } from "./password";
 import { findUserForSignIn } from "./queries";
-import { claimSignInAttempt, markSignInSucceeded, rateLimitMessage } from "./rate-limit";
+import { claimSignIn, rateLimitMessage } from "./rate-limit";
 import type { SessionUser } from "./types";
 
 export const credentialsSchema = z.object({
@@ -22,20 +22,21 @@ function getDummyHash(): Promise<string> {
 }
 
 /**
- * Checks an email and password: the user on success, null when they don't match (or the input is
- * malformed); throws AppError("rate_limited") while the email is locked, even for the right password.
+ * Checks an email and password from a client address (null when unknown, see lib/http/client-address):
+ * the user on success, null when they don't match (or the input is malformed); throws
+ * AppError("rate_limited") while a sign-in limit holds, even for the right password.
  */
-export async function authorizeCredentials(raw: unknown, now: Date = new Date()): Promise<SessionUser | null> {
+export async function authorizeCredentials(raw: unknown, address: string | null): Promise<SessionUser | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const db = await getDb();
-  const claim = await claimSignInAttempt(db, email, now);
-  if (!claim.ok) throw new AppError("rate_limited", rateLimitMessage(claim.retryAfterMinutes));
+  const claim = await claimSignIn(db, email, address);
+  if (!claim.ok) throw new AppError("rate_limited", rateLimitMessage(claim.limit, claim.retryAfterMinutes));
 
   const user = await findUserForSignIn(email);
   const matches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   if (!user || !matches) return null;
-  await markSignInSucceeded(db, claim.attemptId);
-  return { id: user.id, email: user.email, name: user.name };
+  await claim.succeeded();
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

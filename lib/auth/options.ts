@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { authorizeCredentials } from "./credentials";
 
 const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
@@ -18,9 +19,10 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         try {
-          return await authorizeCredentials({ email: credentials?.email, password: credentials?.password });
+          // next-auth hands over the request's headers only; see lib/http/client-address for which one is trusted.
+          return await authorizeCredentials({ email: credentials?.email, password: credentials?.password }, clientAddress(req?.headers));
         } catch (e) {
           // next-auth hands a thrown message to the sign-in form as `error`: only say what users may read.
           if (e instanceof AppError) throw new Error(e.message);
@@ -32,11 +34,14 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "", email: token.email ?? "", name: token.name ?? "" } };
+      return { ...session, user: { id: token.sub ?? "", email: token.email ?? "", name: token.name ?? "", sessionVersion: token.sv ?? 0 } };
     },
   },
 };

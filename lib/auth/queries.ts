@@ -6,13 +6,13 @@ import type { MyWorkspace, SessionUser } from "./types";
 /** The user with this id, or null when the account no longer exists. */
 export async function getUserById(userId: string): Promise<SessionUser | null> {
   const db = await getDb();
-  return db.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+  return db.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
 }
 
 /** The user with this (lower-case) email and the password hash, for sign-in only. */
 export async function findUserForSignIn(email: string): Promise<(SessionUser & { passwordHash: string }) | null> {
   const db = await getDb();
-  return db.prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  return db.prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, sessionVersion: true, passwordHash: true } });
 }
 
 /** True when an account with this (lower-case) email exists. */

@@ -17,6 +17,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** Raised by a password change or reset; a session token carrying an older one is signed out. */
+  sessionVersion: number;
 }
 
 /** One entry of the workspace switcher. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -29,7 +30,7 @@ function customers(n: number): string {
 }
 
 async function audit(tx: Tx, ctx: CustomFieldsContext, action: string, fieldId: string, diff: Prisma.InputJsonObject): Promise<void> {
-  await tx.auditLog.create({ data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action, entityType: "custom_field", entityId: fieldId, diff } });
+  await recordAudit(tx, ctx, { action, entityType: "custom_field", entityId: fieldId, diff });
 }
 
 async function readField(tx: Tx, ctx: CustomFieldsContext, fieldId: string): Promise<CustomFieldRow> {

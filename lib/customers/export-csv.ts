@@ -5,7 +5,9 @@
  * - UTF-8 with a byte order mark, so Excel opens accented names correctly (the import accepts both);
  * - a header of field keys (email, custom.interests), not labels, so the file maps itself on re-import;
  * - values as the import reads them: lists joined with ";", booleans true/false, money and numbers
- *   with "." as the decimal mark, dates YYYY-MM-DD, times ISO 8601 in UTC, option keys;
+ *   with "." as the decimal mark, dates YYYY-MM-DD, times ISO 8601 in UTC, option keys; an empty
+ *   emailOptIn is "never asked" (re-imported, it creates customers never asked and leaves stored
+ *   consent as it is);
  * - a text value a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
  *   apostrophe, unless it reads as a number or phone number ("+48 600 100 200").
  * Pure.

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { streamCsvFromQuery } from "@/lib/db/csv-export";
 import type { FieldCatalog } from "@/lib/fields/catalog";
@@ -45,14 +46,10 @@ export async function exportCustomersCsv(
   const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
   const db = await getDb();
 
-  await db.prisma.auditLog.create({
-    data: {
-      workspaceId: ctx.workspaceId,
-      actorId: ctx.userId,
-      action: "customer.export",
-      entityType: "customer",
-      diff: { search: view.search, sort: view.sort, direction: view.direction, columns: header, segment: view.segment },
-    },
+  await recordAudit(db.prisma, ctx, {
+    action: "customer.export",
+    entityType: "customer",
+    diff: { search: view.search, sort: view.sort, direction: view.direction, columns: header, segment: view.segment },
   });
   const stream = await streamCsvFromQuery<Row>(db, exportSql(query), {
     head: CSV_BOM + csvRecord(header),

@@ -19,6 +19,7 @@ const customer: CustomerRecord = {
   source: null, signedUpAt: new Date("2026-03-29T01:30:00Z"), lastSeenAt: null, attributes: { interests: ["golf"], vip: false, old: "kept" },
   ordersCount: 3, totalSpent: "10.00", averageOrderValue: "3.33", firstOrderAt: null, lastOrderAt: null,
   createdAt: new Date(), updatedAt: new Date(),
+  emailOptInChangedAt: null, emailOptInSource: null, emailOptInChangedById: null, emailOptInImportJobId: null,
 };
 
 describe("customerFormSections", () => {
@@ -28,7 +29,7 @@ describe("customerFormSections", () => {
     const keys = specs.map((s) => s.key);
     for (const hidden of ["age", "ordersCount", "totalSpent", "createdAt", "custom.old"]) expect(keys).not.toContain(hidden);
     expect(Object.fromEntries(specs.map((s) => [s.key, s.control]))).toMatchObject({
-      email: "email", income: "decimal", birthDate: "date", signedUpAt: "datetime", emailOptIn: "checkbox", gender: "select",
+      email: "email", income: "decimal", birthDate: "date", signedUpAt: "datetime", emailOptIn: "consent", gender: "select",
       country: "select", tags: "tags", "custom.interests": "multiselect", "custom.vip": "yesno",
     });
     expect(specs.find((s) => s.key === "country")?.options?.find((o) => o.key === "PL")?.label).toBe("Poland");
@@ -40,16 +41,25 @@ describe("customerFormValues", () => {
     const values = customerFormValues(sections, customer, "Europe/Warsaw");
     expect(values).toMatchObject({
       externalId: "X-1", email: "ada@example.com", lastName: "", companySize: "12", income: "5000.00", tags: "vip; b2b",
-      emailOptIn: true, signedUpAt: "2026-03-29T03:30", "custom.interests": ["golf"], "custom.vip": "false", birthDate: "1990-05-31",
+      emailOptIn: "true", signedUpAt: "2026-03-29T03:30", "custom.interests": ["golf"], "custom.vip": "false", birthDate: "1990-05-31",
     });
     const write = buildCustomerInputSchema(catalog, { timeZone: "Europe/Warsaw", mode: "update" }).parse(values);
-    expect(write.columns).toMatchObject({ email: "ada@example.com", companySize: 12, income: "5000.00", tags: ["vip", "b2b"], signedUpAt: customer.signedUpAt });
+    expect(write.columns).toMatchObject({ email: "ada@example.com", emailOptIn: true, companySize: 12, income: "5000.00", tags: ["vip", "b2b"], signedUpAt: customer.signedUpAt });
     expect(write.attributes).toEqual({ interests: ["golf"], vip: false });
   });
 
   it("gives empty values for a new customer", () => {
     const values = customerFormValues(sections, null, "UTC");
-    expect(values).toMatchObject({ email: "", emailOptIn: false, "custom.interests": [], "custom.vip": "" });
+    expect(values).toMatchObject({ email: "", emailOptIn: "", "custom.interests": [], "custom.vip": "" });
+  });
+
+  it("shows consent in three states and reads each back (never asked is the empty value)", () => {
+    for (const [stored, shown] of [[true, "true"], [false, "false"], [null, ""]] as const) {
+      const values = customerFormValues(sections, { ...customer, emailOptIn: stored }, "UTC");
+      expect(values.emailOptIn).toBe(shown);
+      const write = buildCustomerInputSchema(catalog, { timeZone: "UTC", mode: "update" }).parse({ emailOptIn: values.emailOptIn });
+      expect(write.columns.emailOptIn).toBe(stored);
+    }
   });
 
   it("formats instants for datetime-local inputs in the zone", () => {

@@ -10,7 +10,7 @@ import { customerInputTargets, EXTERNAL_ID_KEY } from "./schemas";
 import type { CustomerRecord } from "./types";
 
 /** How a field is edited. */
-export type FormControl = "text" | "language" | "email" | "decimal" | "date" | "datetime" | "checkbox" | "yesno" | "select" | "multiselect" | "tags";
+export type FormControl = "text" | "language" | "email" | "decimal" | "date" | "datetime" | "checkbox" | "yesno" | "consent" | "select" | "multiselect" | "tags";
 
 /** One field of the form. */
 export interface FormFieldSpec {
@@ -57,6 +57,7 @@ const HINTS: Partial<Record<string, string>> = {
   income: "Yearly, typed as your language writes numbers (54,700 or 54 700 in English).",
   signedUpAt: "In the workspace's time zone.",
   lastSeenAt: "In the workspace's time zone.",
+  emailOptIn: "Whether this customer agreed to marketing email. Each change is recorded with its time and your name.",
 };
 
 /** The form's sections: externalId first, then the writable standard and active custom fields by catalog group. */
@@ -67,7 +68,7 @@ export function customerFormSections(catalog: FieldCatalog): FormSection[] {
     const group: FieldGroup = field?.group ?? "Profile";
     let control: FormControl = field ? CONTROLS[field.type] : "text";
     if (target.key === "email") control = "email";
-    if (target.key === "emailOptIn") control = "checkbox";
+    if (target.key === "emailOptIn") control = "consent";
     if (target.key === "language") control = "language";
     const options = target.key === "country" ? countrySelectOptions() : field?.options;
     const spec: FormFieldSpec = { key: target.key, label: target.label, control: target.key === "country" ? "select" : control };
@@ -90,7 +91,7 @@ function valueOf(spec: FormFieldSpec, raw: unknown, timeZone: string): FormValue
   if (raw === null || raw === undefined) return spec.control === "multiselect" ? [] : "";
   if (spec.control === "multiselect") return Array.isArray(raw) ? raw.filter((v): v is string => typeof v === "string") : [];
   if (spec.control === "tags") return Array.isArray(raw) ? raw.join("; ") : "";
-  if (spec.control === "yesno") return raw === true ? "true" : raw === false ? "false" : "";
+  if (spec.control === "yesno" || spec.control === "consent") return raw === true ? "true" : raw === false ? "false" : "";
   if (spec.control === "datetime") return raw instanceof Date ? datetimeLocalValue(raw, timeZone) : "";
   // Shown by name when the name reads back to the same tag, so saving other fields keeps it.
   if (spec.control === "language") return typeof raw === "string" ? languageFormText(raw) : "";

@@ -21,6 +21,9 @@ describe("formatListValue", () => {
     expect(formatListValue(column("companySize", "number"), "12000", "UTC")?.text).toBe("12,000");
     expect(formatListValue(column("custom.score", "number"), "2.125", "UTC")?.text).toBe("2.125");
     expect(formatListValue(column("emailOptIn", "boolean"), false, "UTC")?.text).toBe("No");
+    expect(formatListValue(column("emailOptIn", "boolean"), true, "UTC")?.text).toBe("Yes");
+    expect(formatListValue(column("emailOptIn", "boolean"), null, "UTC")?.text).toBe("Never asked");
+    expect(formatListValue(column("custom.vip", "boolean"), null, "UTC")).toBeNull();
     const tier = column("custom.tier", "select", { options: [{ key: "gold", label: "Gold tier" }] });
     expect(formatListValue(tier, "gold", "UTC")?.text).toBe("Gold tier");
     expect(formatListValue(tier, "gone", "UTC")?.text).toBe("gone");

@@ -5,6 +5,7 @@
  */
 import { textValueLabel } from "@/lib/fields/value-labels";
 import { formatMoney } from "@/lib/format";
+import { CONSENT_LABELS } from "./consent";
 import type { ListColumn } from "./list-columns";
 import type { CustomerListPage, ListValue } from "./list";
 
@@ -69,9 +70,14 @@ function formatValue(column: ListColumn, value: Exclude<ListValue, null>, format
   }
 }
 
-/** The display of one value in one column; null for an empty value. */
+// An empty value shows as a dash, except consent's, which is a state of its own: "Never asked".
+function emptyCell(column: ListColumn): CellDisplay | null {
+  return column.key === "emailOptIn" ? { text: CONSENT_LABELS.neverAsked } : null;
+}
+
+/** The display of one value in one column; null for an empty value (consent: "Never asked"). */
 export function formatListValue(column: ListColumn, value: ListValue, timeZone: string): CellDisplay | null {
-  return value === null ? null : formatValue(column, value, dateTimeFormats(timeZone));
+  return value === null ? emptyCell(column) : formatValue(column, value, dateTimeFormats(timeZone));
 }
 
 /** The page's rows formatted for display, dates and times in timeZone. */
@@ -81,7 +87,7 @@ export function formatListRows(page: Pick<CustomerListPage, "rows" | "columns">,
     const cells: Record<string, CellDisplay | null> = {};
     for (const column of page.columns) {
       const value = row.values[column.key] ?? null;
-      cells[column.key] = value === null ? null : formatValue(column, value, formats);
+      cells[column.key] = value === null ? emptyCell(column) : formatValue(column, value, formats);
     }
     return { id: row.id, cells };
   });

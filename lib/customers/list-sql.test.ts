@@ -77,7 +77,7 @@ describe("ORDER BY", () => {
   test("NOT NULL columns leave the NULLS clause out (so a plain index walks backwards)", () => {
     expect(order({ sort: "createdAt" })).toBe('c."createdAt" DESC, c."id" DESC');
     expect(order({ sort: "totalSpent", direction: "asc" })).toBe('c."totalSpent" ASC, c."id" ASC');
-    expect([...NOT_NULL_SORT_COLUMNS].sort()).toEqual(["createdAt", "emailOptIn", "ordersCount", "tags", "totalSpent"]);
+    expect([...NOT_NULL_SORT_COLUMNS].sort()).toEqual(["createdAt", "ordersCount", "tags", "totalSpent"]);
   });
 
   test("the name sorts by last name, then first name", () => {

@@ -140,7 +140,7 @@ const flip = (d: SortDirection): SortDirection => (d === "asc" ? "desc" : "asc")
  * not use NOT NULL to see that "DESC NULLS LAST" equals plain "DESC", and only the plain form can
  * walk an ordinary (workspaceId, column, id) index backwards. (test/customers-list.test.ts checks the list.)
  */
-export const NOT_NULL_SORT_COLUMNS: ReadonlySet<string> = new Set(["createdAt", "totalSpent", "ordersCount", "emailOptIn", "tags"]);
+export const NOT_NULL_SORT_COLUMNS: ReadonlySet<string> = new Set(["createdAt", "totalSpent", "ordersCount", "tags"]);
 
 const isNotNull = (source: Source) => source.kind === "field" && source.field.source.kind === "column" && NOT_NULL_SORT_COLUMNS.has(source.field.source.column);
 

@@ -2,9 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { loadCatalogForWrite } from "@/lib/custom-fields/queries";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ConsentSource } from "./consent";
 import { customerIdSchema } from "./queries";
 import { EXTERNAL_ID_KEY, parseCustomerInput, type CustomerColumnValues, type CustomerWrite } from "./schemas";
 import type { CustomersContext } from "./types";
@@ -28,7 +30,7 @@ function notFound(): AppError {
 }
 
 async function audit(tx: Tx, ctx: CustomersContext, action: string, customerId: string, diff: Prisma.InputJsonObject): Promise<void> {
-  await tx.auditLog.create({ data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action, entityType: "customer", entityId: customerId, diff } });
+  await recordAudit(tx, ctx, { action, entityType: "customer", entityId: customerId, diff });
 }
 
 // Which of email / externalId another customer of the workspace already has.
@@ -73,6 +75,25 @@ function setAttributes(write: CustomerWrite): Record<string, Prisma.InputJsonVal
   return out;
 }
 
+/** Where a form or API write comes from, for the record of consent changes. */
+export interface CustomerWriteOptions {
+  numberLocale?: string;
+  /** "form" (default): a signed-in person in Segmenta; "api": the public API. */
+  consentSource?: Extract<ConsentSource, "form" | "api">;
+}
+
+/**
+ * The consent record of a write that changes emailOptIn from `from` to `to` (undefined: the write
+ * does not change it, so the record stays as it is): when, how and by whom, plus its audit entry.
+ */
+async function recordConsentChange(tx: Tx, ctx: CustomersContext, customerId: string, from: boolean | null, to: boolean | null, source: ConsentSource): Promise<void> {
+  await tx.customer.updateMany({
+    where: { workspaceId: ctx.workspaceId, id: customerId },
+    data: { emailOptInChangedAt: new Date(), emailOptInSource: source, emailOptInChangedById: ctx.userId, emailOptInImportJobId: null },
+  });
+  await audit(tx, ctx, "customer.consent", customerId, { emailOptIn: { from, to }, source });
+}
+
 /** The keys a write changes (never their values: audit rows hold no personal data). */
 function changedKeys(write: CustomerWrite): string[] {
   return [...Object.keys(write.columns), ...Object.keys(write.attributes).map((k) => `custom.${k}`)].sort();
@@ -91,7 +112,7 @@ async function rethrowRace(e: unknown, ctx: CustomersContext, write: CustomerWri
  * Creates a customer from raw input (catalog keys and "externalId" → values, see buildCustomerInputSchema).
  * Bad values throw a ZodError with per-field messages; a duplicate email or external id an AppError at that field.
  */
-export async function createCustomer(ctx: CustomersContext, input: unknown, options: { numberLocale?: string } = {}): Promise<{ id: string }> {
+export async function createCustomer(ctx: CustomersContext, input: unknown, options: CustomerWriteOptions = {}): Promise<{ id: string }> {
   assertCanWrite(ctx);
   const { prisma } = await getDb();
   let write: CustomerWrite | undefined;
@@ -106,6 +127,8 @@ export async function createCustomer(ctx: CustomersContext, input: unknown, opti
         select: { id: true },
       });
       await audit(tx, ctx, "customer.create", id, { fields: changedKeys(write) });
+      const consent = write.columns.emailOptIn;
+      if (consent !== undefined && consent !== null) await recordConsentChange(tx, ctx, id, null, consent, options.consentSource ?? "form");
       return { id };
     });
   } catch (e) {
@@ -118,7 +141,7 @@ export async function createCustomer(ctx: CustomersContext, input: unknown, opti
  * given as empty are removed.
  * The customer must keep an email or an external id. Throws not_found for an id outside the workspace.
  */
-export async function updateCustomer(ctx: CustomersContext, customerId: string, input: unknown, options: { numberLocale?: string } = {}): Promise<{ id: string }> {
+export async function updateCustomer(ctx: CustomersContext, customerId: string, input: unknown, options: CustomerWriteOptions = {}): Promise<{ id: string }> {
   assertCanWrite(ctx);
   if (!customerIdSchema.safeParse(customerId).success) throw notFound();
   const { prisma } = await getDb();
@@ -127,8 +150,8 @@ export async function updateCustomer(ctx: CustomersContext, customerId: string, 
     return await prisma.$transaction(async (tx) => {
       const catalog = await loadCatalogForWrite(tx, ctx.workspaceId);
       write = parseCustomerInput(catalog, input, { timeZone: ctx.timeZone, mode: "update", numberLocale: options.numberLocale });
-      const [current] = await tx.$queryRaw<{ email: string | null; externalId: string | null }[]>(Prisma.sql`
-        SELECT "email", "externalId" FROM "Customer" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ${customerId}::uuid FOR UPDATE`);
+      const [current] = await tx.$queryRaw<{ email: string | null; externalId: string | null; emailOptIn: boolean | null }[]>(Prisma.sql`
+        SELECT "email", "externalId", "emailOptIn" FROM "Customer" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ${customerId}::uuid FOR UPDATE`);
       if (!current) throw notFound();
       const email = write.columns.email !== undefined ? write.columns.email : current.email;
       const externalId = write.columns.externalId !== undefined ? write.columns.externalId : current.externalId;
@@ -146,6 +169,11 @@ export async function updateCustomer(ctx: CustomersContext, customerId: string, 
         UPDATE "Customer" SET "attributes" = ("attributes" || ${JSON.stringify(setAttributes(write))}::jsonb) - ${removed}::text[], "updatedAt" = now()
          WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ${customerId}::uuid`);
       await audit(tx, ctx, "customer.update", customerId, { fields: changedKeys(write) });
+      const consent = write.columns.emailOptIn;
+      // A write that keeps the value keeps its record: "since" stays when consent was given.
+      if (consent !== undefined && consent !== current.emailOptIn) {
+        await recordConsentChange(tx, ctx, customerId, current.emailOptIn, consent, options.consentSource ?? "form");
+      }
       return { id: customerId };
     });
   } catch (e) {

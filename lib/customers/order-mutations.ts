@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +20,7 @@ function assertCanWrite(ctx: CustomersContext): void {
 }
 
 async function audit(tx: Tx, ctx: CustomersContext, action: string, orderId: string, diff: Prisma.InputJsonObject): Promise<void> {
-  await tx.auditLog.create({ data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action, entityType: "order", entityId: orderId, diff } });
+  await recordAudit(tx, ctx, { action, entityType: "order", entityId: orderId, diff });
 }
 
 // The order's customer, locked with the order so stats are refreshed for the right customer.

@@ -33,6 +33,7 @@ export async function exportCustomerData(ctx: CustomersContext, customerId: stri
       lastOrderAt: iso(c.lastOrderAt),
       createdAt: iso(c.createdAt),
       updatedAt: iso(c.updatedAt),
+      emailOptInChangedAt: iso(c.emailOptInChangedAt),
     },
     orders: orders.map(toOrderRecord).map((o) => ({ ...o, placedAt: o.placedAt.toISOString(), createdAt: o.createdAt.toISOString() })),
     events: events.map((e) => ({ id: e.id, name: e.name, occurredAt: e.occurredAt.toISOString(), properties: e.properties })),

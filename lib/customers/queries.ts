@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ConsentProvenance } from "./consent";
 import type { CustomerProfile, CustomerRecord, CustomersContext, EventPage, EventRecord, OrderRecord } from "./types";
 
 /** Most orders the profile lists (newest first); the JSON download has all of them. */
@@ -18,6 +19,7 @@ export const customerSelect = {
   income: true, maritalStatus: true, education: true, lifecycleStage: true, tags: true, emailOptIn: true, source: true,
   signedUpAt: true, lastSeenAt: true, attributes: true, ordersCount: true, totalSpent: true, averageOrderValue: true,
   firstOrderAt: true, lastOrderAt: true, createdAt: true, updatedAt: true,
+  emailOptInChangedAt: true, emailOptInSource: true, emailOptInChangedById: true, emailOptInImportJobId: true,
 } as const satisfies Prisma.CustomerSelect;
 
 export const orderSelect = {
@@ -99,4 +101,20 @@ export async function listCustomerEvents(ctx: CustomersContext, customerId: stri
     take: pageSize,
   });
   return { events: rows.map(toEventRecord), page, pageSize, total, pageCount };
+}
+
+/** What a customer's consent record refers to, by name: the person who changed it and the import's file. */
+export async function getConsentProvenance(ctx: CustomersContext, customer: CustomerRecord): Promise<ConsentProvenance> {
+  const { prisma } = await getDb();
+  const { emailOptInChangedById: userId, emailOptInImportJobId: jobId } = customer;
+  const [user, job] = await Promise.all([
+    userId ? prisma.user.findUnique({ where: { id: userId }, select: { name: true } }) : null,
+    jobId ? prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId: ctx.workspaceId, id: jobId } }, select: { fileName: true } }) : null,
+  ]);
+  return {
+    changedAt: customer.emailOptInChangedAt,
+    source: customer.emailOptInSource,
+    person: userId ? (user ? { name: user.name } : "former") : null,
+    importFileName: job?.fileName ?? null,
+  };
 }

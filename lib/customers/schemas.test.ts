@@ -47,9 +47,12 @@ describe("buildCustomerInputSchema", () => {
     expect(out.attributes).toEqual({ interests: ["yoga", "running"], points: 12, joined: null });
   });
 
-  it("leaves out keys the input did not give (partial updates), and maps empty tags / opt-in to their defaults", () => {
+  it("leaves out keys the input did not give (partial updates); empty tags are no tags, an empty opt-in is never asked (null)", () => {
     expect(update.parse({ city: "Kraków" })).toEqual({ columns: { city: "Kraków" }, attributes: {} });
-    expect(update.parse({ tags: "", emailOptIn: "" })).toEqual({ columns: { tags: [], emailOptIn: false }, attributes: {} });
+    expect(update.parse({ tags: "", emailOptIn: "" })).toEqual({ columns: { tags: [], emailOptIn: null }, attributes: {} });
+    for (const [cell, value] of [["no", false], ["0", false], ["false", false], ["Yes", true], ["1", true], ["TRUE", true]] as const) {
+      expect(update.parse({ emailOptIn: cell }).columns.emailOptIn, cell).toBe(value);
+    }
   });
 
   it("reports every bad field at its own key", () => {

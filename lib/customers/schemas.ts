@@ -35,7 +35,8 @@ export interface CustomerColumnValues {
   education: string | null;
   lifecycleStage: string | null;
   tags: string[];
-  emailOptIn: boolean;
+  /** Email consent: yes, no, or null = never asked. */
+  emailOptIn: boolean | null;
   source: string | null;
   signedUpAt: Date | null;
   lastSeenAt: Date | null;
@@ -114,7 +115,6 @@ function storeValue(write: CustomerWrite, field: FieldDefinition, value: ParsedV
   const column = source.column as WritableColumn;
   const columns = write.columns as Record<WritableColumn, unknown>;
   if (column === "tags") columns.tags = value ?? [];
-  else if (column === "emailOptIn") columns.emailOptIn = value ?? false;
   else columns[column] = value;
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/permissions";
+import type { ConsentSource } from "./consent";
 import type { CustomerColumnValues } from "./schemas";
 
 /**
@@ -23,6 +24,14 @@ export interface CustomerRecord extends CustomerColumnValues {
   lastOrderAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** When emailOptIn last changed; null when not known (before it was recorded, or never answered). */
+  emailOptInChangedAt: Date | null;
+  /** How it last changed: the form, an import, the API. */
+  emailOptInSource: ConsentSource | null;
+  /** Who changed it (the form's editor, or the person who started the import). */
+  emailOptInChangedById: string | null;
+  /** The import job that changed it. */
+  emailOptInImportJobId: string | null;
 }
 
 /** One line of an order. */
@@ -78,7 +87,8 @@ export interface EventPage {
 export interface CustomerDataExport {
   exportedAt: string;
   workspace: { id: string };
-  customer: Omit<CustomerRecord, "signedUpAt" | "lastSeenAt" | "firstOrderAt" | "lastOrderAt" | "createdAt" | "updatedAt"> & {
+  customer: Omit<CustomerRecord, "signedUpAt" | "lastSeenAt" | "firstOrderAt" | "lastOrderAt" | "createdAt" | "updatedAt" | "emailOptInChangedAt"> & {
+    emailOptInChangedAt: string | null;
     signedUpAt: string | null;
     lastSeenAt: string | null;
     firstOrderAt: string | null;

@@ -4,6 +4,7 @@
  * stays flat whatever the segment's size. The segment is evaluated once, when the cursor opens.
  */
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { streamCsvFromQuery } from "@/lib/db/csv-export";
 import { CSV_BOM, csvRecord, neutralizeFormula } from "@/lib/customers/export-csv";
@@ -41,9 +42,7 @@ export async function exportSegmentMembersCsv(
       c."ordersCount", c."totalSpent"::text AS "totalSpent", to_char(c."lastOrderAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastOrderAt"
     FROM "Customer" c WHERE ${where} ORDER BY c."id"`;
   const db = await getDb();
-  await db.prisma.auditLog.create({
-    data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action: "segment.export", entityType: "segment", entityId: segment.id, diff: { columns: [...MEMBER_EXPORT_HEADER] } },
-  });
+  await recordAudit(db.prisma, ctx, { action: "segment.export", entityType: "segment", entityId: segment.id, diff: { columns: [...MEMBER_EXPORT_HEADER] } });
   return streamCsvFromQuery<Row>(db, query, {
     head: CSV_BOM + csvRecord([...MEMBER_EXPORT_HEADER]),
     batchRows: options.batchRows ?? BATCH_ROWS,

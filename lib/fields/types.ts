@@ -107,7 +107,8 @@ export interface CustomerRow {
   education: string | null;
   lifecycleStage: string | null;
   tags: readonly string[];
-  emailOptIn: boolean;
+  /** Email consent; null = never asked. */
+  emailOptIn: boolean | null;
   source: string | null;
   signedUpAt: Date | null;
   lastSeenAt: Date | null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
@@ -8,6 +9,7 @@ import { withJobLock } from "./job-lock";
 import type { WriteOutcome } from "./outcome";
 import { buildPlan } from "./plan";
 import { createProcessor, type PreparedBatch } from "./processors";
+import { recordImportConsent } from "./consent";
 import { jobOptionsSchema } from "./schemas";
 import { removeUpload } from "./storage";
 import { refreshImportStatistics } from "./statistics";
@@ -34,13 +36,14 @@ interface RunnableJob {
   updatedCount: number;
   skippedCount: number;
   failedCount: number;
+  createdById: string | null;
   timeZone: string;
 }
 
 async function loadJob(sql: SqlDriver, workspaceId: string, jobId: string): Promise<RunnableJob | undefined> {
   const [job] = await sql.query<RunnableJob>(
     `SELECT j."type"::text AS "type", j."status"::text AS "status", j."filePath", j."options", j."totalRows", j."processedRows",
-            j."createdCount", j."updatedCount", j."skippedCount", j."failedCount", w."timeZone"
+            j."createdCount", j."updatedCount", j."skippedCount", j."failedCount", j."createdById"::text AS "createdById", w."timeZone"
        FROM "ImportJob" j JOIN "Workspace" w ON w."id" = j."workspaceId"
       WHERE j."workspaceId" = $1::uuid AND j."id" = $2::uuid`,
     [workspaceId, jobId],
@@ -70,12 +73,38 @@ async function recordBatch(tx: SqlDriver, workspaceId: string, jobId: string, ro
   if (updated.length === 0) throw new AppError("conflict", "The import was stopped or removed while it ran.");
 }
 
+interface FinishedJob {
+  createdById: string | null;
+  type: ImportType;
+  fileName: string;
+  createdCount: number;
+  updatedCount: number;
+  skippedCount: number;
+  failedCount: number;
+}
+
+// The runner has no session: the entry names the person who started the job (null from the command line).
 async function finish(sql: SqlDriver, workspaceId: string, jobId: string, error: string | null): Promise<void> {
-  await sql.query(
-    `UPDATE "ImportJob" SET "status" = $3::"ImportStatus", "error" = $4, "finishedAt" = CURRENT_TIMESTAMP, "filePath" = NULL
-      WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'running'`,
-    [workspaceId, jobId, error ? "failed" : "completed", error],
-  );
+  await sql.transaction(async (tx) => {
+    const [job] = await tx.query<FinishedJob>(
+      `UPDATE "ImportJob" SET "status" = $3::"ImportStatus", "error" = $4, "finishedAt" = CURRENT_TIMESTAMP, "filePath" = NULL
+        WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'running'
+        RETURNING "createdById"::text AS "createdById", "type"::text AS "type", "fileName", "createdCount", "updatedCount", "skippedCount", "failedCount"`,
+      [workspaceId, jobId, error ? "failed" : "completed", error],
+    );
+    if (!job) return;
+    // A failed job's committed rows changed consents too; the entry goes with the job's end, once.
+    await recordImportConsent(tx, workspaceId, jobId);
+    await recordAudit(tx, { workspaceId, userId: job.createdById }, {
+      action: "import.finish",
+      entityType: "import",
+      entityId: jobId,
+      diff: {
+        type: job.type, fileName: job.fileName, status: error ? "failed" : "completed",
+        created: job.createdCount, updated: job.updatedCount, skipped: job.skippedCount, failed: job.failedCount, ...(error ? { error } : {}),
+      },
+    });
+  });
 }
 
 function progressOf(job: RunnableJob): ImportProgress {
@@ -102,6 +131,7 @@ async function processJob(sql: SqlDriver, workspaceId: string, jobId: string, jo
   const plan = buildPlan(job.type, options.headers, options.choices, targetsFor(job.type, catalog));
   const processor = await createProcessor(plan, {
     batchRows: BATCH_ROWS[sql.kind], workspaceId, timeZone: job.timeZone, catalog, filePath: job.filePath, delimiter: options.delimiter,
+    origin: { jobId, actorId: job.createdById },
   });
   const reader = await openCsv(job.filePath, options.delimiter);
   const rows = afterFirst(reader.rows, job.processedRows, (row) => processor.skip(row));

@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getDb } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import { assertUtf8, readStart, sniffDelimiter, type Delimiter } from "./csv";
@@ -24,13 +25,17 @@ async function scanOrThrow(filePath: string, delimiter: Delimiter): Promise<File
   return scan;
 }
 
-async function insertJob(ctx: ImportContext, job: { id: string; type: ImportType; status: "pending" | "running"; fileName: string; filePath: string; options: JobOptions; totalRows: number }): Promise<void> {
-  const { sql } = await getDb();
+async function insertJob(sql: SqlDriver, ctx: ImportContext, job: { id: string; type: ImportType; status: "pending" | "running"; fileName: string; filePath: string; options: JobOptions; totalRows: number }): Promise<void> {
   await sql.query(
     `INSERT INTO "ImportJob" ("workspaceId", "id", "type", "status", "fileName", "filePath", "options", "totalRows", "createdById", "startedAt")
      VALUES ($1::uuid, $2::uuid, $3::"ImportType", $4::"ImportStatus", $5, $6, $7::jsonb, $8, $9::uuid, CASE WHEN $4 = 'running' THEN CURRENT_TIMESTAMP END)`,
     [ctx.workspaceId, job.id, job.type, job.status, job.fileName, job.filePath, JSON.stringify(job.options), job.totalRows, ctx.userId],
   );
+}
+
+// In the transaction that makes the job running: a started import always has its entry.
+async function auditImportStart(tx: SqlDriver, ctx: ImportContext, jobId: string, job: { type: ImportType; fileName: string; totalRows: number }): Promise<void> {
+  await recordAudit(tx, ctx, { action: "import.start", entityType: "import", entityId: jobId, diff: { type: job.type, fileName: job.fileName, rows: job.totalRows } });
 }
 
 // Uploads left at the mapping step for a day are dropped with their files.
@@ -58,7 +63,7 @@ export async function createUploadJob(ctx: ImportContext, input: { type: ImportT
     const delimiter = sniffDelimiter(await readStart(filePath));
     const scan = await scanOrThrow(filePath, delimiter);
     filePath = await placeUpload(filePath, jobId);
-    await insertJob(ctx, { id: jobId, type, status: "pending", fileName: input.fileName, filePath, options: { delimiter, headers: scan.headers }, totalRows: scan.totalRows });
+    await insertJob((await getDb()).sql, ctx, { id: jobId, type, status: "pending", fileName: input.fileName, filePath, options: { delimiter, headers: scan.headers }, totalRows: scan.totalRows });
     await dropAbandonedUploads(ctx);
     return { jobId, totalRows: scan.totalRows };
   } catch (e) {
@@ -89,12 +94,15 @@ export async function startImport(ctx: ImportContext, input: StartImportInput): 
     const valid = check.total - check.failing;
     throw new AppError("conflict", `${formatCount(check.failing)} of ${formatCount(check.total)} rows would not be imported (the preview shows why). Confirm “Import ${formatCount(valid)} valid rows, skip ${formatCount(check.failing)}” to go ahead, or fix the mapping first.`);
   }
-  const started = await sql.query(
-    `UPDATE "ImportJob" SET "status" = 'running', "startedAt" = CURRENT_TIMESTAMP, "options" = "options" || jsonb_build_object('choices', $3::jsonb)
-      WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'pending' RETURNING 1`,
-    [ctx.workspaceId, jobId, JSON.stringify(choices)],
-  );
-  if (started.length === 0) throw new AppError("conflict", "This import has already been started.");
+  await sql.transaction(async (tx) => {
+    const [started] = await tx.query<{ type: ImportType; fileName: string; totalRows: number }>(
+      `UPDATE "ImportJob" SET "status" = 'running', "startedAt" = CURRENT_TIMESTAMP, "options" = "options" || jsonb_build_object('choices', $3::jsonb)
+        WHERE "workspaceId" = $1::uuid AND "id" = $2::uuid AND "status" = 'pending' RETURNING "type"::text AS "type", "fileName", "totalRows"`,
+      [ctx.workspaceId, jobId, JSON.stringify(choices)],
+    );
+    if (!started) throw new AppError("conflict", "This import has already been started.");
+    await auditImportStart(tx, ctx, jobId, started);
+  });
   return { jobId };
 }
 
@@ -132,7 +140,12 @@ export async function createLocalJob(ctx: ImportContext, input: { type: ImportTy
   const { type, file, choices } = input;
   buildPlan(type, file.scan.headers, choices, targetsFor(type, await getCatalog(ctx)));
   const jobId = crypto.randomUUID();
+  const { sql } = await getDb();
   const options: JobOptions = { delimiter: file.delimiter, headers: file.scan.headers, choices, keepFile: true };
-  await insertJob(ctx, { id: jobId, type, status: "running", fileName: path.basename(file.filePath), filePath: file.filePath, options, totalRows: file.scan.totalRows });
+  const fileName = path.basename(file.filePath);
+  await sql.transaction(async (tx) => {
+    await insertJob(tx, ctx, { id: jobId, type, status: "running", fileName, filePath: file.filePath, options, totalRows: file.scan.totalRows });
+    await auditImportStart(tx, ctx, jobId, { type, fileName, totalRows: file.scan.totalRows });
+  });
   return { jobId };
 }

@@ -4,7 +4,7 @@ import type { FieldCatalog } from "@/lib/fields/types";
 import { lastRowOfOrders, orderBatches, rowBatches } from "./batches";
 import type { CsvRow, Delimiter } from "./csv";
 import { customerRowReader, type CustomerRow } from "./customer-rows";
-import { writeCustomers } from "./customer-writes";
+import { writeCustomers, type ImportOrigin } from "./customer-writes";
 import { eventRowReader, type EventLine } from "./event-rows";
 import { writeEvents } from "./event-writes";
 import { mergeOrder, orderRowReader, type OrderDraft, type OrderLine } from "./order-rows";
@@ -36,6 +36,8 @@ export interface ProcessorInput {
   catalog: FieldCatalog;
   filePath: string;
   delimiter: Delimiter;
+  /** The job and who started it, recorded with the consents a customer import changes. */
+  origin: ImportOrigin;
 }
 
 /** Splits read rows into the valid ones and the errors of the others. */
@@ -84,7 +86,7 @@ function customerProcessor(plan: ImportPlan, input: ProcessorInput): Processor {
         rows: rows.length,
         write: async (tx) => withErrors(await writeWithFallback<CustomerRow>(
           tx, valid,
-          (items) => writeCustomers(tx, input.workspaceId, plan, items),
+          (items) => writeCustomers(tx, input.workspaceId, plan, items, input.origin),
           (item, refusal) => refused(plan, [item.rowNumber], refusal),
         ), errors),
       };

@@ -1,10 +1,10 @@
 import "server-only";
-import { hashPassword } from "@/lib/auth/password";
 import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addMemberSchema, changeMemberRoleSchema, removeMemberSchema, type AddMemberInput, type ChangeMemberRoleInput, type RemoveMemberInput } from "./schemas";
+import { changeMemberRoleSchema, removeMemberSchema, type ChangeMemberRoleInput, type RemoveMemberInput } from "./schemas";
 import type { MembersContext } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -13,10 +13,6 @@ const NOT_A_MEMBER = "This person is not a member of this workspace (they may ha
 
 function assertCanManage(ctx: MembersContext): void {
   if (!can(ctx.role, "members.manage")) throw new AppError("forbidden", "You don't have permission to manage members in this workspace.");
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 // Locks the workspace's admin memberships so two concurrent demotions cannot both see "another admin remains".
@@ -44,44 +40,7 @@ function lastAdminError(email: string, isSelf: boolean, verb: "remove" | "demote
 }
 
 async function audit(tx: Tx, ctx: MembersContext, action: string, userId: string, diff: Prisma.InputJsonObject): Promise<void> {
-  await tx.auditLog.create({ data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action, entityType: "member", entityId: userId, diff } });
-}
-
-/**
- * Adds a person to the workspace by email with a role. A new email gets an account with the given
- * initial password (required then); an existing account only gains the membership and keeps its password.
- */
-export async function addMember(ctx: MembersContext, input: AddMemberInput): Promise<{ userId: string; createdUser: boolean }> {
-  assertCanManage(ctx);
-  const { email, role, name, password } = addMemberSchema.parse(input);
-  const db = await getDb();
-  const existing = await db.prisma.user.findUnique({ where: { email }, select: { id: true } });
-  let target: { id: string } | { create: { email: string; name: string; passwordHash: string } };
-  if (existing) target = existing;
-  else {
-    if (!password) {
-      throw new AppError("invalid", "This email has no Segmenta account yet, so set an initial password for it.", {
-        password: "Set an initial password (at least 8 characters) for this new account.",
-      });
-    }
-    target = { create: { email, name: name || email.split("@")[0], passwordHash: await hashPassword(password) } };
-  }
-  const alreadyMember = () =>
-    new AppError("conflict", `${email} is already a member of this workspace.`, { email: "Already a member of this workspace." });
-  try {
-    return await db.prisma.$transaction(async (tx) => {
-      const userId = "id" in target ? target.id : (await tx.user.create({ data: target.create, select: { id: true } })).id;
-      const found = await tx.membership.count({ where: { workspaceId: ctx.workspaceId, userId } });
-      if (found) throw alreadyMember();
-      await tx.membership.create({ data: { workspaceId: ctx.workspaceId, userId, role } });
-      await audit(tx, ctx, "member.add", userId, { email, role, createdUser: !existing });
-      return { userId, createdUser: !existing };
-    });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    if (existing) throw alreadyMember();
-    throw new AppError("conflict", "An account for this email was created at the same moment. Try again.", { email: "Try again." });
-  }
+  await recordAudit(tx, ctx, { action, entityType: "member", entityId: userId, diff });
 }
 
 /** Changes a member's role; the last admin cannot be given another role. */

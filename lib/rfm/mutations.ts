@@ -1,12 +1,14 @@
 /** RFM writes: the refresh of the stored scores, and the admin's rule set. */
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LocalDate } from "@/lib/segments/time";
 import { findPreset } from "./presets";
 import type { RfmRule } from "./rules";
-import { rfmRuleSetSchema, ruleSetFieldErrors } from "./schemas";
+import { rfmRulesDiff } from "./rules-diff";
+import { rfmRuleSetSchema, rulesFromSettings, ruleSetFieldErrors } from "./schemas";
 import { forgetLiveQuantiles, getRfmRun, loadRfmContext, scoredCustomersSql, type RfmRunInfo, type RfmScope } from "./queries";
 
 /**
@@ -74,12 +76,21 @@ export async function storeRfmScores(sql: SqlDriver, scope: RfmScope, analysisDa
   forgetLiveQuantiles(scope.workspaceId);
 }
 
+// The rule set being replaced; stored rules that no longer parse count as none (the entry then lists every rule as added).
+function storedRulesOrNone(settings: unknown): RfmRule[] {
+  try {
+    return rulesFromSettings(settings);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Saves the workspace's rule set (parsed: AppError("invalid") with field errors such as
  * "rules.2.recency"), keeping the other settings, and re-assigns the stored segments with it at
  * the stored analysis date.
  */
-export async function saveRfmRules(scope: RfmScope, input: unknown): Promise<RfmRule[]> {
+export async function saveRfmRules(scope: RfmScope & { userId?: string | null }, input: unknown, options: { preset?: string } = {}): Promise<RfmRule[]> {
   const parsed = rfmRuleSetSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "Some segment rules need fixing.", ruleSetFieldErrors(parsed.error));
   const rules = parsed.data;
@@ -89,6 +100,12 @@ export async function saveRfmRules(scope: RfmScope, input: unknown): Promise<Rfm
     if (!row) throw new AppError("not_found", "This workspace no longer exists.");
     const others = typeof row.settings === "object" && row.settings !== null && !Array.isArray(row.settings) ? row.settings : {};
     await tx.query(`UPDATE "Workspace" SET "settings" = $2::jsonb, "updatedAt" = now() WHERE "id" = $1`, [scope.workspaceId, JSON.stringify({ ...others, rfm: { rules } })]);
+    const diff = rfmRulesDiff(storedRulesOrNone(row.settings), rules);
+    await recordAudit(tx, { workspaceId: scope.workspaceId, userId: scope.userId ?? null }, {
+      action: "rfm.rules_update",
+      entityType: "rfm",
+      diff: { ...diff, rules: rules.length, ...(options.preset ? { preset: options.preset } : {}) },
+    });
   });
   const run = await getRfmRun(scope);
   if (run) await refreshRfm(scope, run.analysisDate);
@@ -99,10 +116,10 @@ export async function saveRfmRules(scope: RfmScope, input: unknown): Promise<Rfm
  * Switches the workspace to one of the preset rule sets (./presets) and re-scores: at the stored
  * analysis date like any rule edit, or today when the scores were never computed.
  */
-export async function applyRfmPreset(scope: RfmScope, key: string): Promise<{ rules: RfmRule[]; run: RfmRunInfo }> {
+export async function applyRfmPreset(scope: RfmScope & { userId?: string | null }, key: string): Promise<{ rules: RfmRule[]; run: RfmRunInfo }> {
   const preset = findPreset(key);
   if (!preset) throw new AppError("invalid", "Choose one of the segment sets offered.");
-  const rules = await saveRfmRules(scope, preset.rules);
+  const rules = await saveRfmRules(scope, preset.rules, { preset: preset.name });
   const run = (await getRfmRun(scope)) ?? (await refreshRfm(scope));
   return { rules, run };
 }

@@ -11,6 +11,7 @@ export const COPY_COLUMNS = {
     "country", "city", "region", "language", "company", "jobTitle", "industry", "companySize", "income",
     "maritalStatus", "education", "lifecycleStage", "tags", "emailOptIn", "source", "signedUpAt", "lastSeenAt",
     "attributes", "ordersCount", "totalSpent", "averageOrderValue", "firstOrderAt", "lastOrderAt", "createdAt", "updatedAt",
+    "emailOptInChangedAt", "emailOptInSource",
   ],
   Order: ["workspaceId", "id", "customerId", "placedAt", "total", "currency", "status", "createdAt"],
   OrderItem: ["workspaceId", "id", "orderId", "sku", "name", "category", "quantity", "unitPrice"],
@@ -75,7 +76,8 @@ function writeCustomer(w: ByteWriter, ws: Uint8Array, c: GeneratedCustomer, upda
   w.repeatedText(c.education);
   w.repeatedText(c.lifecycleStage);
   w.textArray(c.tags);
-  w.bool(c.emailOptIn);
+  if (c.emailOptIn === null) w.nul();
+  else w.bool(c.emailOptIn);
   w.repeatedText(c.source);
   w.timestamp(c.signedUpAt);
   w.timestamp(c.lastSeenAt);
@@ -87,6 +89,8 @@ function writeCustomer(w: ByteWriter, ws: Uint8Array, c: GeneratedCustomer, upda
   w.timestampOrNull(c.lastOrderAt);
   w.timestamp(c.signedUpAt);
   w.timestamp(updatedAt);
+  w.timestampOrNull(c.emailOptInChangedAt);
+  w.textOrNull(c.emailOptInSource);
 }
 
 /**

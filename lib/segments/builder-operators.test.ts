@@ -6,6 +6,7 @@ import { checkFieldNode } from "./nodes/field";
 
 const catalog = buildCatalog([
   { key: "interests", label: "Interests", type: "multiselect", options: [{ key: "coffee", label: "Coffee" }] },
+  { key: "vip", label: "VIP", type: "boolean" },
 ]);
 const get = (key: string) => findField(catalog, key)!;
 
@@ -22,6 +23,9 @@ describe("operators in plain words", () => {
     expect(keys).toContain("contains");
     expect(keys).not.toContain("in_last");
     expect(fieldOperators(get("emailOptIn")).map((o) => o.key)).toEqual(["is_true", "is_false", "is_empty", "is_not_empty"]);
+    // Consent names its three states; other booleans keep the generic words.
+    expect(fieldOperators(get("emailOptIn")).map((o) => o.label)).toEqual(["is yes (opted in)", "is no (declined)", "was never asked", "was answered (yes or no)"]);
+    expect(fieldOperators(get("custom.vip")).map((o) => o.label)).toEqual(["is true", "is false", "is empty", "is not empty"]);
   });
   it("picks the value input that fits the operator and type", () => {
     expect(valueKind(get("gender"), "in")).toBe("options");

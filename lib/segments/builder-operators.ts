@@ -33,10 +33,22 @@ const DATE_LABELS: Partial<Record<string, string>> = {
   in_next: "is in the next",
 };
 
-/** The operator in plain words for a field type ("is before" for dates, "is at least" for numbers). */
-export function operatorLabel(key: string, type: FieldType): string {
+/** Email consent reads as its three states: yes, no, never asked (its empty value). */
+const CONSENT_OPERATOR_LABELS: Partial<Record<string, string>> = {
+  is_true: "is yes (opted in)",
+  is_false: "is no (declined)",
+  is_empty: "was never asked",
+  is_not_empty: "was answered (yes or no)",
+};
+
+/**
+ * The operator in plain words for a field type ("is before" for dates, "is at least" for numbers);
+ * with the field's key, in that field's own words where it has them (email consent).
+ */
+export function operatorLabel(key: string, type: FieldType, fieldKey?: string): string {
   const op = operatorsFor(type).find((o) => o.key === key);
   if (!op) return key;
+  if (fieldKey === "emailOptIn" && type === "boolean") return CONSENT_OPERATOR_LABELS[key] ?? op.label;
   if (type === "date" || type === "datetime") return DATE_LABELS[key] ?? op.label;
   return op.label;
 }
@@ -46,7 +58,7 @@ export function fieldOperators(field: FieldDefinition): { key: string; label: st
   const seen = new Set<string>();
   return operatorsFor(field.type)
     .filter((o) => !seen.has(o.key) && seen.add(o.key))
-    .map((o) => ({ key: o.key, label: operatorLabel(o.key, field.type) }));
+    .map((o) => ({ key: o.key, label: operatorLabel(o.key, field.type, field.key) }));
 }
 
 /** The value input of an operator on a field. */

@@ -41,7 +41,7 @@ export function describeNode(node: ConditionNode | ExplainNode["node"], catalog:
     case "field": {
       const field = findField(catalog, node.field);
       const label = field?.label ?? node.field;
-      const op = field ? operatorLabel(node.operator, field.type) : node.operator;
+      const op = field ? operatorLabel(node.operator, field.type, field.key) : node.operator;
       if (node.value === undefined) return `${label} ${op}`;
       if (op.includes("…")) return `${label} ${op.replace("…", valueText(field, node.value))}`;
       if (node.operator === "between" && Array.isArray(node.value)) return `${label} ${op} ${node.value[0]} and ${node.value[1]}`;

@@ -3,7 +3,7 @@ import { buildCatalog, findField } from "@/lib/fields/catalog";
 import type { ExplainNode } from "./explain";
 import { conditionText, explainLines, formatFieldValue, groupHeading, measuredWords, windowWords } from "./explain-text";
 
-const catalog = buildCatalog([{ key: "interests", label: "Interests", type: "multiselect", options: [{ key: "toys_games", label: "Toys & games" }] }]);
+const catalog = buildCatalog([{ key: "interests", label: "Interests", type: "multiselect", options: [{ key: "toys_games", label: "Toys & games" }] }, { key: "vip", label: "VIP", type: "boolean" }]);
 const warsaw = { timeZone: "Europe/Warsaw", segmentNames: new Map([["s1", "VIPs"]]) };
 const field = (key: string) => findField(catalog, key);
 
@@ -29,6 +29,8 @@ describe("formatFieldValue", () => {
     expect(formatFieldValue(field("custom.interests"), ["toys_games"], warsaw)).toBe("Toys & games");
     expect(formatFieldValue(field("language"), "pl", warsaw)).toBe("Polish (pl)");
     expect(formatFieldValue(field("emailOptIn"), true, warsaw)).toBe("Yes");
+    expect(formatFieldValue(field("emailOptIn"), null, warsaw)).toBe("Never asked");
+    expect(formatFieldValue(field("custom.vip"), null, warsaw)).toBe("not set");
     expect(formatFieldValue(field("age"), 34, warsaw)).toBe("34");
     expect(formatFieldValue(field("ordersCount"), 12345, warsaw)).toBe("12,345");
   });

@@ -70,10 +70,10 @@ function scalarText(field: FieldDefinition | undefined, value: unknown, fmt: Exp
 
 /**
  * THE value formatter of explanations: a field's value (or a condition's value) as the product
- * shows it elsewhere. Lists are joined with commas; an empty value is "not set".
+ * shows it elsewhere. Lists are joined with commas; an empty value is "not set" (consent: "Never asked").
  */
 export function formatFieldValue(field: FieldDefinition | undefined, value: unknown, fmt: ExplainFormat): string {
-  if (value === null || value === undefined || value === "") return "not set";
+  if (value === null || value === undefined || value === "") return field?.key === "emailOptIn" ? "Never asked" : "not set";
   if (Array.isArray(value)) return value.length === 0 ? "not set" : value.map((v) => scalarText(field, v, fmt)).join(", ");
   return scalarText(field, value, fmt);
 }
@@ -105,7 +105,7 @@ export function groupHeading(combinator: "and" | "or", negate: boolean): string 
 function fieldCondition(node: Extract<ExplainNode["node"], { type: "field" }>, catalog: FieldCatalog, fmt: ExplainFormat): string {
   const field = findField(catalog, node.field);
   const label = field?.label ?? node.field;
-  const op = field ? operatorLabel(node.operator, field.type) : node.operator;
+  const op = field ? operatorLabel(node.operator, field.type, field.key) : node.operator;
   if (node.value === undefined) return `${label} ${op}`;
   if (node.operator === "between" && Array.isArray(node.value)) {
     return `${label} ${op} ${formatFieldValue(field, node.value[0], fmt)} and ${formatFieldValue(field, node.value[1], fmt)}`;

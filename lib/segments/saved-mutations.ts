@@ -4,12 +4,14 @@
  * the definition against the workspace's catalog and segments, and is audited.
  */
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadSegmentResolver } from "./count-references";
 import { InvalidDefinitionError } from "./errors";
+import { segmentChanges } from "./saved-audit";
 import { parseDefinition, walkNodes, type SegmentDefinition } from "./schema";
 import { getSegmentOrThrow, segmentSelect, type SavedSegment, type SavedSegmentContext } from "./saved-queries";
 import {
@@ -35,7 +37,7 @@ async function validDefinition(ctx: SavedSegmentContext, definition: unknown, se
 }
 
 async function audit(tx: Tx, ctx: SavedSegmentContext, action: string, segmentId: string, diff: Prisma.InputJsonObject): Promise<void> {
-  await tx.auditLog.create({ data: { workspaceId: ctx.workspaceId, actorId: ctx.userId, action, entityType: "segment", entityId: segmentId, diff } });
+  await recordAudit(tx, ctx, { action, entityType: "segment", entityId: segmentId, diff });
 }
 
 const json = (d: SegmentDefinition) => d as unknown as Prisma.InputJsonValue;
@@ -89,6 +91,12 @@ export async function updateSegment(ctx: SavedSegmentContext, input: UpdateSegme
   const data = updateSegmentSchema.parse(input);
   const definition = await validDefinition(ctx, data.definition, data.id);
   const { prisma } = await getDb();
+  // The version the save names, read first: when the versioned UPDATE succeeds, this is what it replaced.
+  const before = await prisma.segment.findUnique({
+    where: { workspaceId_id: { workspaceId: ctx.workspaceId, id: data.id } },
+    select: { version: true, name: true, description: true, definition: true },
+  });
+  const changes = before?.version === data.version ? await segmentChanges(ctx, before, { name: data.name, description: data.description ?? null, definition }) : {};
   await prisma.$transaction(async (tx) => {
     await lockReferences(tx, ctx, definition);
     const { count } = await tx.segment.updateMany({
@@ -101,7 +109,7 @@ export async function updateSegment(ctx: SavedSegmentContext, input: UpdateSegme
       const by = current.updatedBy ?? current.createdBy;
       throw new SegmentConflictError(by ? `${by.name} (${by.email})` : "Someone", current.updatedAt, current.version);
     }
-    await audit(tx, ctx, "segment.update", data.id, { name: data.name, version: data.version + 1 });
+    await audit(tx, ctx, "segment.update", data.id, { name: data.name, version: data.version + 1, changes });
   });
   return getSegmentOrThrow(ctx, data.id);
 }

@@ -42,7 +42,8 @@ describe("segment summary", () => {
     expect(say(root([
       { type: "field", field: "ordersCount", operator: "gte", value: 2 },
       { type: "field", field: "emailOptIn", operator: "is_false" },
-    ]))).toBe("Customers with at least 2 orders and who do not accept email.");
+    ]))).toBe("Customers with at least 2 orders and who declined email.");
+    expect(say(root([{ type: "field", field: "emailOptIn", operator: "is_empty" }]))).toBe("Customers who were never asked about email.");
   });
 
   it("says when there is nothing to summarize, and summarizes every template", () => {

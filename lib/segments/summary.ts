@@ -108,8 +108,16 @@ function fieldClause(node: Extract<ConditionNode, { type: "field" }>, ctx: Summa
 
 /** Fields that read better as a verb than as "whose … is": orders and email consent. */
 function specialClause(node: Extract<ConditionNode, { type: "field" }>, negate: boolean): string | null {
-  if (node.field === "emailOptIn" && (node.operator === "is_true" || node.operator === "is_false")) {
-    return (node.operator === "is_true") !== negate ? "who accept email" : "who do not accept email";
+  if (node.field === "emailOptIn") {
+    // "Not yes" includes the never asked, so it is "not opted in", never "declined".
+    const words: Partial<Record<string, [string, string]>> = {
+      is_true: ["who accept email", "who have not opted in to email"],
+      is_false: ["who declined email", "who have not declined email"],
+      is_empty: ["who were never asked about email", "who answered about email"],
+      is_not_empty: ["who answered about email", "who were never asked about email"],
+    };
+    const pair = words[node.operator];
+    if (pair) return pair[negate ? 1 : 0];
   }
   if (node.field === "ordersCount" && typeof node.value === "number" && COUNT_WORDS[node.operator]) {
     if (isNone(node.operator, node.value) && !negate) return "with no orders";

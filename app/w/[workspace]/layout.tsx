@@ -17,6 +17,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     ...(can(ctx.role, "segments.read") ? [{ href: `${base}/rfm`, label: "RFM", icon: "rfm" } as const] : []),
     ...(can(ctx.role, "fields.manage") ? [{ href: `${base}/fields`, label: "Custom fields", icon: "fields" } as const] : []),
     ...(can(ctx.role, "members.manage") ? [{ href: `${base}/members`, label: "Members", icon: "members" } as const] : []),
+    ...(can(ctx.role, "audit.read") ? [{ href: `${base}/audit`, label: "Audit log", icon: "audit" } as const] : []),
   ];
   return (
     <AppShell

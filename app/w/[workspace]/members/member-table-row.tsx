@@ -11,6 +11,7 @@ import { TD, TR } from "@/components/ui/table";
 import { ROLE_LABELS, roleWithArticle, ROLES, type Role } from "@/lib/auth/permissions";
 import { changeMemberRoleAction, removeMemberAction } from "./actions";
 import type { MemberView, Notice } from "./members-manager";
+import { ResetLinkButton } from "./reset-link-button";
 
 const UNREACHABLE = { ok: false as const, error: "Could not reach the server. Nothing was changed; try again." };
 
@@ -103,7 +104,8 @@ export function MemberTableRow({
       <TD className="hidden whitespace-nowrap sm:table-cell">
         <time dateTime={member.joinedIso}>{member.joined}</time>
       </TD>
-      <TD className="text-right">
+      <TD className="text-right whitespace-nowrap">
+        {!member.isSelf && <ResetLinkButton workspace={workspace} userId={member.userId} who={who} email={member.email} />}
         <ConfirmDialog
           trigger={
             <Button variant="ghost" size="sm" aria-label={`Remove ${who}`} disabled={isLastAdmin} className="text-red-700 hover:bg-red-50 hover:text-red-800">

@@ -5,8 +5,10 @@ import { Alert, type AlertVariant } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Table, TBody, TH, THead } from "@/components/ui/table";
 import type { Role } from "@/lib/auth/permissions";
-import { AddMemberDialog } from "./add-member-dialog";
+import { InviteDialog } from "./invite-dialog";
+import { IssuedLinkPanel, type ShownLink } from "./issued-link-panel";
 import { MemberTableRow } from "./member-table-row";
+import { PendingInvitations, type InvitationView } from "./pending-invitations";
 
 /** A member as the members page shows it (dates already formatted in the workspace's time zone). */
 export interface MemberView {
@@ -25,10 +27,33 @@ export interface Notice {
   text: string;
 }
 
-/** The members page's interactive part: heading with "Add member", notices, and the table. */
-export function MembersManager({ workspace, workspaceName, members }: { workspace: string; workspaceName: string; members: MemberView[] }) {
+/** The members page's interactive part: heading with "Invite", the link just issued, notices, members and pending invitations. */
+export function MembersManager({
+  workspace,
+  workspaceName,
+  members,
+  invitations,
+  mailConfigured,
+}: {
+  workspace: string;
+  workspaceName: string;
+  members: MemberView[];
+  invitations: InvitationView[];
+  mailConfigured: boolean;
+}) {
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [issued, setIssued] = useState<(ShownLink & { key: number }) | null>(null);
   const adminCount = members.filter((m) => m.role === "admin").length;
+
+  function showIssued(link: ShownLink) {
+    setNotice(null);
+    setIssued({ ...link, key: Date.now() });
+  }
+
+  function showNotice(next: Notice) {
+    setIssued(null);
+    setNotice(next);
+  }
 
   return (
     <div className="space-y-6">
@@ -39,8 +64,10 @@ export function MembersManager({ workspace, workspaceName, members }: { workspac
             People who can open {workspaceName}, and what their role lets them do. {members.length} {members.length === 1 ? "member" : "members"}.
           </p>
         </div>
-        <AddMemberDialog workspace={workspace} onAdded={setNotice} />
+        <InviteDialog workspace={workspace} onIssued={showIssued} />
       </header>
+
+      {issued && <IssuedLinkPanel key={issued.key} issued={issued} onDismiss={() => setIssued(null)} />}
 
       {notice && (
         <Alert variant={notice.variant}>
@@ -74,12 +101,14 @@ export function MembersManager({ workspace, workspaceName, members }: { workspac
                 workspace={workspace}
                 member={member}
                 isLastAdmin={member.role === "admin" && adminCount <= 1}
-                onNotice={setNotice}
+                onNotice={showNotice}
               />
             ))}
           </TBody>
         </Table>
       </Card>
+
+      <PendingInvitations workspace={workspace} invitations={invitations} mailConfigured={mailConfigured} onIssued={showIssued} onNotice={showNotice} />
     </div>
   );
 }

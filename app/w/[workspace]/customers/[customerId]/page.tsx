@@ -12,7 +12,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { customerDisplayName, formatInstant } from "@/lib/customers/display";
-import { getCustomerProfile, listCustomerEvents } from "@/lib/customers/queries";
+import { consentOriginText } from "@/lib/customers/consent";
+import { getConsentProvenance, getCustomerProfile, listCustomerEvents } from "@/lib/customers/queries";
 import { findField } from "@/lib/fields/catalog";
 import { getCatalog } from "@/lib/fields/queries";
 import { explainCustomerSegments } from "@/lib/segments/saved-explain";
@@ -34,7 +35,10 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
     listCustomerEvents(ctx, customerId, { page: search.events }),
   ]);
   if (!profile) notFound();
-  const segments = can(ctx.role, "segments.read") ? await explainCustomerSegments(ctx, profile.customer.id) : null;
+  const [segments, consent] = await Promise.all([
+    can(ctx.role, "segments.read") ? explainCustomerSegments(ctx, profile.customer.id) : null,
+    getConsentProvenance(ctx, profile.customer),
+  ]);
   const { customer } = profile;
   const name = customerDisplayName(customer);
   const base = `/w/${ctx.workspaceSlug}/customers/${customer.id}`;
@@ -81,7 +85,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
         </header>
       </div>
       {notice && <Alert variant="success">{notice}</Alert>}
-      <ProfileFields catalog={catalog} customer={customer} timeZone={ctx.timeZone} />
+      <ProfileFields catalog={catalog} customer={customer} timeZone={ctx.timeZone} consentOrigin={consentOriginText(consent, ctx.timeZone)} />
       {segments && <CustomerSegments workspace={ctx.workspaceSlug} verdicts={segments.verdicts} catalog={segments.catalog} timeZone={ctx.timeZone} />}
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <ProfileOrders orders={profile.orders} total={profile.ordersTotal} timeZone={ctx.timeZone} />

@@ -8,19 +8,11 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, roleWithArticle, ROLES, type Role } from "@/lib/auth/permissions";
-import { addMemberAction } from "./actions";
-import type { Notice } from "./members-manager";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { inviteMemberAction, type IssuedLink } from "./actions";
 
-function addedMessage(email: string, role: Role, createdUser: boolean): string {
-  const as = roleWithArticle(role);
-  return createdUser
-    ? `Added ${email} as ${as}. Their new account uses the initial password you set: share it with them privately.`
-    : `Added ${email} as ${as}. They already had a Segmenta account, so they sign in with their own password (the password field was not used).`;
-}
-
-/** "Add member" button and dialog: email, role, and a name and initial password for new accounts. */
-export function AddMemberDialog({ workspace, onAdded }: { workspace: string; onAdded: (notice: Notice) => void }) {
+/** "Invite" button and dialog: email and role. Nobody joins until they open the link and accept. */
+export function InviteDialog({ workspace, onIssued }: { workspace: string; onIssued: (issued: IssuedLink) => void }) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>("viewer");
   const [error, setError] = useState<string | null>(null);
@@ -36,23 +28,17 @@ export function AddMemberDialog({ workspace, onAdded }: { workspace: string; onA
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = {
-      workspace,
-      email: String(form.get("email") ?? ""),
-      name: String(form.get("name") ?? ""),
-      password: String(form.get("password") ?? ""),
-      role,
-    };
+    const input = { workspace, email: String(form.get("email") ?? ""), role };
     setError(null);
     setFieldErrors({});
     startTransition(async () => {
-      const result = await addMemberAction(input).catch(() => ({ ok: false as const, error: "Could not reach the server. Nothing was changed; try again.", fieldErrors: undefined }));
+      const result = await inviteMemberAction(input).catch(() => ({ ok: false as const, error: "Could not reach the server. Nothing was changed; try again.", fieldErrors: undefined }));
       if (!result.ok) {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
         return;
       }
-      onAdded({ variant: "success", text: addedMessage(result.data.email, result.data.role, result.data.createdUser) });
+      onIssued(result.data);
       setOpen(false);
       reset();
     });
@@ -70,12 +56,14 @@ export function AddMemberDialog({ workspace, onAdded }: { workspace: string; onA
       <DialogTrigger asChild>
         <Button>
           <UserPlus aria-hidden className="size-4" />
-          Add member
+          Invite
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>Add a member</DialogTitle>
-        <DialogDescription>They can sign in right away and see this workspace with the role you choose.</DialogDescription>
+        <DialogTitle>Invite someone</DialogTitle>
+        <DialogDescription>
+          They get a one-time link, valid for 7 days. They join this workspace with the role you choose only when they accept.
+        </DialogDescription>
         <form onSubmit={submit} noValidate className="mt-5 space-y-4">
           {error && <Alert variant="error">{error}</Alert>}
           <Field name="email" label="Email" error={fieldErrors.email}>
@@ -92,20 +80,6 @@ export function AddMemberDialog({ workspace, onAdded }: { workspace: string; onA
               </Select>
             )}
           </Field>
-          <div className="rounded-md border border-slate-200 bg-slate-50/70 p-4">
-            <p className="text-sm text-slate-600">
-              <span className="font-medium text-slate-900">Only for people new to Segmenta.</span> If this email already has an account, they keep their
-              name and password and these fields are ignored.
-            </p>
-            <div className="mt-4 space-y-4">
-              <Field name="name" label="Name" optional error={fieldErrors.name}>
-                {(c) => <Input {...c} autoComplete="off" placeholder="Defaults to the part of the email before @" />}
-              </Field>
-              <Field name="password" label="Initial password" error={fieldErrors.password} hint="At least 8 characters. Required when the account is new.">
-                {(c) => <Input {...c} type="password" autoComplete="new-password" />}
-              </Field>
-            </div>
-          </div>
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
@@ -113,7 +87,7 @@ export function AddMemberDialog({ workspace, onAdded }: { workspace: string; onA
               </Button>
             </DialogClose>
             <Button type="submit" pending={pending}>
-              {pending ? "Adding…" : "Add member"}
+              {pending ? "Creating the invitation…" : "Create invitation"}
             </Button>
           </DialogFooter>
         </form>
