@@ -11,6 +11,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export interface AuditContext {
   workspaceId: string;
   userId: string | null;
+  /** The API key a public API request was made with (the entry then has no person). */
+  apiKeyId?: string | null;
 }
 
 /** What happened: an action name from lib/audit/actions.ts, the entity it touched and the details. */
@@ -33,6 +35,7 @@ export async function recordAudit(tx: AuditWriter, ctx: AuditContext, entry: Aud
   const data = {
     workspaceId: ctx.workspaceId,
     actorId: ctx.userId,
+    apiKeyId: ctx.apiKeyId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
@@ -40,8 +43,8 @@ export async function recordAudit(tx: AuditWriter, ctx: AuditContext, entry: Aud
   };
   if (isSqlDriver(tx)) {
     await tx.query(
-      `INSERT INTO "AuditLog" ("workspaceId", "actorId", "action", "entityType", "entityId", "diff") VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::jsonb)`,
-      [data.workspaceId, data.actorId, data.action, data.entityType, data.entityId, JSON.stringify(data.diff)],
+      `INSERT INTO "AuditLog" ("workspaceId", "actorId", "apiKeyId", "action", "entityType", "entityId", "diff") VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7::jsonb)`,
+      [data.workspaceId, data.actorId, data.apiKeyId, data.action, data.entityType, data.entityId, JSON.stringify(data.diff)],
     );
     return;
   }
