@@ -29,6 +29,7 @@ export function ApiReference() {
         defaultOpenAllTags: false,
         documentDownloadType: "json",
         mcp: { disabled: true },
+        agent: { disabled: true },
       }}
     />
   );
