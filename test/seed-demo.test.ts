@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { countSegment } from "@/lib/segments/count";
-import { DEMO_SEGMENTS, DEMO_USERS, DEMO_WORKSPACE, ensureDemoWorkspace } from "@/lib/seed/demo";
+import { authenticateApiKey } from "@/lib/api/keys/authenticate";
+import { DEMO_API_KEY, DEMO_SEGMENTS, DEMO_USERS, DEMO_WORKSPACE, ensureDemoWorkspace } from "@/lib/seed/demo";
 import { setupTestDb, teardownTestDb } from "./support/db";
 
 let db: Db;
@@ -47,6 +48,19 @@ describe("ensureDemoWorkspace", () => {
     const segments = await db.prisma.segment.findMany({ where: { workspaceId: workspace.id }, orderBy: { name: "asc" } });
     expect(segments.map((s) => s.name)).toEqual(DEMO_SEGMENTS.map((s) => s.name).sort());
     for (const s of segments) expect(await countSegment({ workspaceId: workspace.id, timeZone: workspace.timeZone }, s.definition), s.name).toBeGreaterThan(0);
+  });
+
+  it("makes the README's read-write API key, and never makes it again once revoked", async () => {
+    const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug } });
+    const ctx = await authenticateApiKey(db, DEMO_API_KEY.secret);
+    expect(ctx).toMatchObject({ workspaceId: workspace.id, access: "read_write" });
+    const key = await db.prisma.apiKey.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(key.prefix).toBe(DEMO_API_KEY.secret.slice(0, 12));
+    await db.prisma.apiKey.update({ where: { workspaceId_id: { workspaceId: workspace.id, id: key.id } }, data: { revokedAt: new Date() } });
+    await ensureDemoWorkspace(db, { customers: 200 });
+    expect(await authenticateApiKey(db, DEMO_API_KEY.secret)).toBeNull();
+    expect(await db.prisma.apiKey.count({ where: { workspaceId: workspace.id } })).toBe(1);
+    await db.prisma.apiKey.update({ where: { workspaceId_id: { workspaceId: workspace.id, id: key.id } }, data: { revokedAt: null } });
   });
 
   it("adds nothing when called again", async () => {

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "@/lib/db/client";
 import { dataDir, describeTarget, targetFromEnv } from "@/lib/db/target";
-import { DEMO_USERS, ensureDemoWorkspace } from "@/lib/seed/demo";
+import { DEMO_API_KEY, DEMO_USERS, ensureDemoWorkspace } from "@/lib/seed/demo";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -75,7 +75,7 @@ function serve(port: number, secret: string): void {
   const url = `http://localhost:${port}`;
   console.log(`\nSegmenta is starting at ${url}\n\nDemo workspace sign-ins:`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(7)} ${u.email.padEnd(28)} password: ${u.password}`);
-  console.log("");
+  console.log(`\nDemo API key (read-write; reference at ${url}/api-docs):\n  curl -H "Authorization: Bearer ${DEMO_API_KEY.secret}" ${url}/api/v1/customers?limit=2\n`);
   // Same process group as us: Ctrl-C, or a test runner killing our group, stops next-server too.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     stdio: "inherit",

@@ -7,10 +7,11 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { storeRfmScores } from "@/lib/rfm/mutations";
 import { createWorkspace } from "@/lib/workspaces/mutations";
-import { DEMO_USERS, DEMO_WORKSPACE } from "./demo-users";
+import { hashApiKey, VISIBLE_PREFIX_LENGTH } from "@/lib/api/keys/secret";
+import { DEMO_API_KEY, DEMO_USERS, DEMO_WORKSPACE } from "./demo-users";
 import { seedWorkspace } from "./load";
 
-export { DEMO_USERS, DEMO_WORKSPACE } from "./demo-users";
+export { DEMO_API_KEY, DEMO_USERS, DEMO_WORKSPACE } from "./demo-users";
 
 /** Saved segments a demo visitor finds (one each of value-based, behavioural and geographic + consent). */
 export const DEMO_SEGMENTS = [
@@ -114,6 +115,16 @@ async function ensureDemoSegments(db: Db, workspaceId: string): Promise<number> 
 }
 
 /** Creates the demo workspace, its users, its customers and its segments where missing; a second call changes nothing. */
+/** Creates the README's demo API key unless it exists (a revoked one stays revoked). True when created. */
+async function ensureDemoApiKey(db: Db, workspaceId: string): Promise<boolean> {
+  const hash = hashApiKey(DEMO_API_KEY.secret);
+  if (await db.prisma.apiKey.findUnique({ where: { hashedKey: hash }, select: { id: true } })) return false;
+  const admin = await db.prisma.user.findUnique({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
+  const prefix = DEMO_API_KEY.secret.slice(0, VISIBLE_PREFIX_LENGTH);
+  await db.prisma.apiKey.create({ data: { workspaceId, name: DEMO_API_KEY.name, prefix, hashedKey: hash, access: "read_write", createdById: admin?.id } });
+  return true;
+}
+
 export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {}): Promise<EnsureDemoResult> {
   const log = options.log ?? (() => undefined);
   const workspace = await findOrCreateWorkspace(db);
@@ -139,5 +150,6 @@ export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {
   }
   const segmentsCreated = await ensureDemoSegments(db, workspace.id);
   if (segmentsCreated > 0) log(`Saved ${segmentsCreated} demo segments (${DEMO_SEGMENTS.map((s) => s.name).join(", ")}).`);
+  if (await ensureDemoApiKey(db, workspace.id)) log("Demo API key ready (read-write).");
   return { workspaceId: workspace.id, workspaceCreated: workspace.created, ...users, customersLoaded, segmentsCreated };
 }
