@@ -1,6 +1,9 @@
 /** API keys: create, list, revoke, what is stored, the audit entries, and workspace and role scoping. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateApiKey } from "@/lib/api/keys/authenticate";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { filtersOf } from "@/lib/audit/schemas";
+import { actorView } from "@/lib/audit/view";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys/mutations";
 import { listApiKeys } from "@/lib/api/keys/queries";
 import { createTestWorkspace, type TestWorkspace } from "@/lib/auth/testing";
@@ -130,5 +133,20 @@ describe("API keys", () => {
     expect(list.slice(firstRevoked).every((k) => k.revokedAt)).toBe(true);
     for (const k of list) expect(Object.keys(k).sort()).toEqual(["access", "createdAt", "createdBy", "id", "lastUsedAt", "name", "prefix", "revokedAt"]);
   });
-});
 
+  it("name themselves in the audit log for changes made with them, never another workspace's key", async () => {
+    const { key } = await createApiKey(adminA(), { name: "Audited", access: "read_write" });
+    const { key: foreign } = await createApiKey(adminB(), { name: "B's key", access: "read_write" });
+    await db.prisma.auditLog.create({ data: { workspaceId: a.id, actorId: null, apiKeyId: key.id, action: "segment.create", entityType: "segment", diff: { name: "Via API" } } });
+    await db.prisma.auditLog.create({ data: { workspaceId: a.id, actorId: null, apiKeyId: foreign.id, action: "segment.create", entityType: "segment", diff: { name: "Forged" } } });
+    const scope = { workspaceId: a.id, timeZone: "Europe/Warsaw" };
+    const { entries } = await listAuditEntries(scope, filtersOf({ action: "segment.create" }));
+    const actorOf = (name: string) => actorView(entries.find((e) => (e.diff as { name: string }).name === name)!);
+    expect(actorOf("Via API")).toEqual({ name: `API key Audited (${key.prefix}…)`, email: null, note: null });
+    expect(actorOf("Forged")).toEqual({ name: "API key", email: null, note: "key no longer exists" });
+    // "Command line / system" means no person and no key.
+    const system = await listAuditEntries(scope, filtersOf({ person: "system" }));
+    expect(system.entries.filter((e) => e.apiKeyId)).toEqual([]);
+    expect(system.entries.map((e) => e.action)).not.toContain("segment.create");
+  });
+});
