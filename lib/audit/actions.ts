@@ -112,12 +112,15 @@ function customerExport(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
   ];
 }
 
-function apiKey(diff: DiffObject): AuditDetail[] {
-  const access = str(diff, "access");
+// Name, visible prefix and access in words; anything else the entry holds is shown generically.
+function apiKey(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
+  const { name, prefix, access, ...rest } = diff;
+  const accessText = typeof access === "string" && access in API_KEY_ACCESS_LABELS ? API_KEY_ACCESS_LABELS[access as keyof typeof API_KEY_ACCESS_LABELS] : null;
   return [
-    ...value("Name", str(diff, "name")),
-    ...value("Key", str(diff, "prefix") ? `${str(diff, "prefix")}…` : null),
-    ...value("Access", access && access in API_KEY_ACCESS_LABELS ? API_KEY_ACCESS_LABELS[access as keyof typeof API_KEY_ACCESS_LABELS] : access),
+    ...value("Name", typeof name === "string" ? name : null),
+    ...value("Key", typeof prefix === "string" && prefix ? `${prefix}…` : null),
+    ...value("Access", accessText ?? (access === undefined ? null : formatValue(access))),
+    ...describeGeneric(rest, h),
   ];
 }
 
