@@ -14,6 +14,8 @@ export interface ApiContext {
   apiKeyId: string;
   apiKeyName: string;
   access: ApiAccess;
+  /** Requests per minute, when the key has its own limit. */
+  rateLimit: number | null;
   /** Changes made with a key have no person behind them; the audit names the key. */
   userId: null;
   /** The role the key acts with in the app's own functions: read → viewer, read_write → editor. */
@@ -34,7 +36,7 @@ export async function authenticateApiKey(db: Db, secret: string, now = new Date(
   const key = await db.prisma.apiKey.findUnique({
     where: { hashedKey: hash },
     select: {
-      id: true, name: true, hashedKey: true, access: true, revokedAt: true, lastUsedAt: true, workspaceId: true,
+      id: true, name: true, hashedKey: true, access: true, rateLimit: true, revokedAt: true, lastUsedAt: true, workspaceId: true,
       workspace: { select: { slug: true, timeZone: true } },
     },
   });
@@ -49,6 +51,7 @@ export async function authenticateApiKey(db: Db, secret: string, now = new Date(
     apiKeyId: key.id,
     apiKeyName: key.name,
     access: key.access,
+    rateLimit: key.rateLimit,
     userId: null,
     role: key.access === "read_write" ? "editor" : "viewer",
   };

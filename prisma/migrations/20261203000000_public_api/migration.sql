@@ -6,6 +6,7 @@ CREATE TYPE "ApiKeyAccess" AS ENUM ('read', 'read_write');
 
 ALTER TABLE "ApiKey" DROP COLUMN "role";
 ALTER TABLE "ApiKey" ADD COLUMN "access" "ApiKeyAccess" NOT NULL DEFAULT 'read';
+ALTER TABLE "ApiKey" ADD COLUMN "rateLimit" INTEGER;
 CREATE INDEX "ApiKey_workspaceId_createdAt_idx" ON "ApiKey"("workspaceId", "createdAt");
 
 CREATE TABLE "ApiIdempotency" (

@@ -1,0 +1,12 @@
+import "server-only";
+import type { AnyOperation } from "../operation";
+import { listFields } from "./fields";
+
+/**
+ * Every operation of /api/v1, in the order of the reference. A route file exports
+ * routeHandler(op) for each; test/api-openapi.test.ts fails when a route file serves an operation
+ * missing here (or the other way round).
+ */
+export const OPERATIONS: readonly AnyOperation[] = [
+  listFields,
+];
