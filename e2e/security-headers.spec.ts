@@ -105,9 +105,15 @@ test("API routes, next-auth routes, static files and the upload route carry the 
   expectStaticHeaders(upload);
 });
 
-test("HSTS only when a trusted proxy says https: without SEGMENTA_TRUST_PROXY a forged header is ignored", async ({ request }) => {
-  const response = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
-  expect(response.headers()["strict-transport-security"]).toBeUndefined();
+// The test server trusts one proxy (SEGMENTA_TRUST_PROXY=1, playwright.config.ts); that an untrusted
+// X-Forwarded-Proto is ignored is checked in lib/security/headers.test.ts.
+test("HSTS only when the trusted proxy says the visitor used https", async ({ request }) => {
+  const plain = await request.get("/login");
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+  const proxied = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(proxied.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  const downgraded = await request.get("/login", { headers: { "x-forwarded-proto": "http" } });
+  expect(downgraded.headers()["strict-transport-security"]).toBeUndefined();
 });
 
 test("the CSP report endpoint logs reports and refuses garbage with 4xx", async ({ request }) => {

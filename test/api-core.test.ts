@@ -52,7 +52,8 @@ describe("every API request", () => {
   it("needs a valid key: missing, malformed, unknown and revoked keys get 401 problems with WWW-Authenticate", async () => {
     const revoked = await createTestApiKey(db, a.id);
     await db.prisma.apiKey.updateMany({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
-    for (const headers of [{}, { authorization: "Basic abc" }, { authorization: "Bearer nope" }, { authorization: `Bearer sgm_${"x".repeat(43)}` }, { authorization: `Bearer ${revoked.secret}` }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Basic abc" }, { authorization: "Bearer nope" }, { authorization: `Bearer sgm_${"x".repeat(43)}` }, { authorization: `Bearer ${revoked.secret}` }];
+    for (const headers of attempts) {
       const res = await callApi(fieldsRoute, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
@@ -139,6 +140,7 @@ describe("every API request", () => {
 
 describe("the OpenAPI document", () => {
   it("documents parameters, bodies, answers and the problem answers of each operation", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const doc = buildOpenApiDocument([listFields, echo]) as any;
     expect(doc.openapi).toBe("3.1.0");
     const post = doc.paths["/test/echo"].post;

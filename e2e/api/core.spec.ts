@@ -1,0 +1,34 @@
+import { createApiWorkspace, expect, problemOf, test } from "./support";
+
+// The conventions every operation shares, over real HTTP against the production server on PostgreSQL.
+test("keys, rate limits, problems and the OpenAPI document over HTTP", async ({ request }) => {
+  const ws = await createApiWorkspace("api-core", { rateLimit: 3 });
+
+  const fields = await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
+  expect(fields.status()).toBe(200);
+  expect(fields.headers()["content-type"]).toMatch(/^application\/json/);
+  expect(fields.headers()["ratelimit-limit"]).toBe("3");
+  expect(fields.headers()["ratelimit-remaining"]).toBe("2");
+  expect(await fields.json()).toEqual({ data: [] });
+
+  const anonymous = await request.get("/api/v1/fields");
+  await problemOf(anonymous, 401);
+  expect(anonymous.headers()["www-authenticate"]).toMatch(/^Bearer/);
+  // A session cookie never authorizes the API, and the API answers JSON, never the sign-in page.
+  await problemOf(await request.get("/api/v1/fields", { headers: { Cookie: "next-auth.session-token=x" } }), 401);
+
+  await problemOf(await request.get("/api/v1/no-such-thing", { headers: ws.auth() }), 404);
+
+  await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
+  const limited = await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
+  await problemOf(limited, 429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+
+  const doc = await request.get("/api/v1/openapi.json");
+  expect(doc.status()).toBe(200);
+  const json = await doc.json();
+  expect(json.openapi).toBe("3.1.0");
+  expect(json.paths["/fields"].get.operationId).toBe("listFields");
+  // Security headers reach the API too.
+  expect(doc.headers()["x-content-type-options"]).toBe("nosniff");
+});
