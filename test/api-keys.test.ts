@@ -95,7 +95,7 @@ describe("API keys", () => {
 
     await createApiKey(adminA(), { name: "Newsletter", access: "read" });
     const dup = await appError(createApiKey(adminA(), { name: " newsletter ", access: "read_write" }), "conflict", /already named "newsletter"/);
-    expect(dup.fieldErrors?.name).toMatch(/already has this name/);
+    expect(dup.fieldErrors?.name).toMatch(/already has this name: choose another, or revoke that key first/);
     // The same name in another workspace, and a name only a revoked key has, are fine.
     await createApiKey(adminB(), { name: "Newsletter", access: "read" });
     expect((await createApiKey(adminA(), { name: "Warehouse", access: "read" })).key.name).toBe("Warehouse");

@@ -46,7 +46,7 @@ export function NewKeyPanel({ created, origin, onDismiss }: { created: CreatedKe
         </p>
         <div className="space-y-1">
           <p>Try it: this asks for one customer.</p>
-          <pre className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
+          <pre className="rounded-md bg-slate-900 px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
             <code>{example}</code>
           </pre>
         </div>

@@ -41,7 +41,7 @@ export async function createApiKey(ctx: ApiKeysContext, input: CreateApiKeyInput
     });
     if (taken) {
       throw new AppError("conflict", `An active key is already named "${name}". Choose another name, or revoke that key first.`, {
-        name: "An active key already has this name.",
+        name: "An active key already has this name: choose another, or revoke that key first.",
       });
     }
     const created = await tx.apiKey.create({
