@@ -34,6 +34,7 @@ describe("audit action registry", () => {
       .toEqual(["File: a.csv", "Type: Customers", "Result: Completed", "Rows: 1,200 created, 3 updated, 0 skipped, 2 failed"]);
     expect(text("customer.export", { search: "", sort: "email", direction: "desc", columns: ["email"], segment: { id: "s1", exclude: true } }))
       .toEqual(["Not in segment: VIP", "Sorted by: Email (descending)", "Columns: Email"]);
+    expect(text("api_key.create", { name: "Shop sync", prefix: "sgm_Ab12Cd34", access: "read_write" })).toEqual(["Name: Shop sync", "Key: sgm_Ab12Cd34…", "Access: Read and write"]);
   });
 
   it("renders unknown actions and shapes generically: dates in the zone, money, yes/no", () => {

@@ -3,6 +3,7 @@
  * and how its details read. An action missing here still shows, under its raw name, with its
  * details rendered generically (lib/audit/describe.ts). Pure and client-safe.
  */
+import { API_KEY_ACCESS_LABELS } from "@/lib/api/keys/schemas";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { FIELD_TYPE_LABELS } from "@/lib/fields/catalog";
 import { formatCount } from "@/lib/format";
@@ -111,6 +112,18 @@ function customerExport(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
   ];
 }
 
+// Name, visible prefix and access in words; anything else the entry holds is shown generically.
+function apiKey(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
+  const { name, prefix, access, ...rest } = diff;
+  const accessText = typeof access === "string" && access in API_KEY_ACCESS_LABELS ? API_KEY_ACCESS_LABELS[access as keyof typeof API_KEY_ACCESS_LABELS] : null;
+  return [
+    ...value("Name", typeof name === "string" ? name : null),
+    ...value("Key", typeof prefix === "string" && prefix ? `${prefix}…` : null),
+    ...value("Access", accessText ?? (access === undefined ? null : formatValue(access))),
+    ...describeGeneric(rest, h),
+  ];
+}
+
 /** The registry: action name → definition. Names are stored in AuditLog.action and never renamed. */
 export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionDefinition>> = {
   "member.add": { label: "Member added", group: "members", describe: (d) => [...member(d), ...(d.createdUser === true ? [{ kind: "note", text: "A new account was created" } as AuditDetail] : [])] },
@@ -123,8 +136,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionDefinition>> = {
   "member.reset_link": { label: "Password reset link issued", group: "security", describe: member },
   "user.password_change": { label: "Password changed", group: "security" },
   "user.password_reset": { label: "Password reset", group: "security" },
-  "api_key.create": { label: "API key created", group: "api_keys" },
-  "api_key.revoke": { label: "API key revoked", group: "api_keys" },
+  "api_key.create": { label: "API key created", group: "api_keys", describe: apiKey },
+  "api_key.revoke": { label: "API key revoked", group: "api_keys", describe: apiKey },
   "customer.create": { label: "Customer created", group: "customers", describe: (d, h) => value("Fields set", fieldList(h, d.fields)) },
   "customer.update": { label: "Customer edited", group: "customers", describe: (d, h) => value("Fields changed", fieldList(h, d.fields)) },
   "customer.delete": {

@@ -27,6 +27,10 @@ export interface AuditRow {
   actorEmail: string | null;
   /** The person is still a member of the workspace. */
   actorIsMember: boolean;
+  /** The API key the change was made with (public API), its name and visible prefix; null otherwise. */
+  apiKeyId: string | null;
+  apiKeyName: string | null;
+  apiKeyPrefix: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -49,7 +53,7 @@ function nextDay(date: string): string {
 /** The WHERE of a filtered read: the workspace first, then each filter as a parameter. */
 export function auditWhereSql(scope: AuditScope, filters: AuditFilters): Prisma.Sql {
   const parts = [Prisma.sql`a."workspaceId" = ${scope.workspaceId}::uuid`];
-  if (filters.person === SYSTEM_ACTOR) parts.push(Prisma.sql`a."actorId" IS NULL`);
+  if (filters.person === SYSTEM_ACTOR) parts.push(Prisma.sql`a."actorId" IS NULL AND a."apiKeyId" IS NULL`);
   else if (filters.person) parts.push(Prisma.sql`a."actorId" = ${filters.person}::uuid`);
   if (filters.actions) parts.push(Prisma.sql`a."action" = ANY(${filters.actions}::text[])`);
   if (filters.from) parts.push(Prisma.sql`a."createdAt" >= ${new Date(zonedTimeToInstant(filters.from, 0, scope.timeZone)).toISOString()}::timestamptz`);
@@ -57,13 +61,15 @@ export function auditWhereSql(scope: AuditScope, filters: AuditFilters): Prisma.
   return Prisma.join(parts, " AND ");
 }
 
-/** The columns of an AuditRow, with the actor's name and whether they are still a member. */
+/** The columns of an AuditRow, with the actor's name and whether they are still a member, or the API key used. */
 export const AUDIT_ROW_SELECT = Prisma.sql`a."id"::text AS "id", a."createdAt", a."actorId"::text AS "actorId", a."actorRemoved",
   u."name" AS "actorName", u."email" AS "actorEmail", (m."userId" IS NOT NULL) AS "actorIsMember",
+  a."apiKeyId"::text AS "apiKeyId", k."name" AS "apiKeyName", k."prefix" AS "apiKeyPrefix",
   a."action", a."entityType", a."entityId", a."diff"
   FROM "AuditLog" a
   LEFT JOIN "User" u ON u."id" = a."actorId"
-  LEFT JOIN "Membership" m ON m."workspaceId" = a."workspaceId" AND m."userId" = a."actorId"`;
+  LEFT JOIN "Membership" m ON m."workspaceId" = a."workspaceId" AND m."userId" = a."actorId"
+  LEFT JOIN "ApiKey" k ON k."workspaceId" = a."workspaceId" AND k."id" = a."apiKeyId"`;
 
 interface RawRow extends Omit<AuditRow, "createdAt" | "diff"> {
   createdAt: Date | string;

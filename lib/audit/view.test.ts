@@ -11,6 +11,13 @@ describe("actorView", () => {
     expect(actorView({ ...person, actorId: "u", actorRemoved: false })).toEqual({ name: "Ada", email: "ada@x.dev", note: null });
     expect(actorView({ ...person, actorId: "u", actorRemoved: false, actorIsMember: false }).note).toBe("former member");
   });
+
+  it("names the API key a change was made with, instead of the command line", () => {
+    const viaKey = { ...person, actorId: null, actorRemoved: false, actorName: null, actorEmail: null, apiKeyId: "k" };
+    expect(actorView({ ...viaKey, apiKeyName: "Shop sync", apiKeyPrefix: "sgm_Ab12Cd34" })).toEqual({ name: "API key Shop sync (sgm_Ab12Cd34…)", email: null, note: null });
+    expect(actorView({ ...viaKey, apiKeyName: null, apiKeyPrefix: null })).toEqual({ name: "API key", email: null, note: "key no longer exists" });
+    expect(actorView({ ...viaKey, apiKeyId: null, apiKeyName: null, apiKeyPrefix: null }).name).toBe("Command line / system");
+  });
 });
 
 describe("entityView", () => {

@@ -43,8 +43,19 @@ export function describeHelpers(timeZone: string, catalog: FieldCatalog, segment
   };
 }
 
-/** The person of an entry: the command line (no person), a deleted account, or a user (noting a former member). */
-export function actorView(row: Pick<AuditRow, "actorId" | "actorRemoved" | "actorName" | "actorEmail" | "actorIsMember">): AuditActorView {
+type ActorFields = "actorId" | "actorRemoved" | "actorName" | "actorEmail" | "actorIsMember";
+type ApiKeyFields = "apiKeyId" | "apiKeyName" | "apiKeyPrefix";
+
+/**
+ * Who made an entry: an API key (the public API; "API key Shop sync (sgm_Ab12Cd34…)", with the
+ * prefix the keys page shows), the command line (no person), a deleted account, or a user (noting
+ * a former member).
+ */
+export function actorView(row: Pick<AuditRow, ActorFields> & Partial<Pick<AuditRow, ApiKeyFields>>): AuditActorView {
+  if (row.apiKeyId) {
+    if (!row.apiKeyName) return { name: "API key", email: null, note: "key no longer exists" };
+    return { name: `API key ${row.apiKeyName}${row.apiKeyPrefix ? ` (${row.apiKeyPrefix}…)` : ""}`, email: null, note: null };
+  }
   if (!row.actorId) {
     return row.actorRemoved ? { name: "Former member", email: null, note: "account deleted" } : { name: "Command line / system", email: null, note: null };
   }

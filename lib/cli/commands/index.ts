@@ -1,6 +1,7 @@
 /**
  * Every CLI command, in the order `--help` lists them. Add a command by appending its register function.
  */
+import { registerApiKeyCommand } from "./apikey";
 import type { RegisterCommand } from "./context";
 import { registerDemoCommand } from "./demo";
 import { registerFieldsCommand } from "./fields";
@@ -16,4 +17,5 @@ export type { CliContext, RegisterCommand } from "./context";
 export const COMMANDS: RegisterCommand[] = [
   registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand,
   registerRfmCommand, registerSnapshotsCommand,
+  registerApiKeyCommand,
 ];
