@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { OPERATIONS } from "@/lib/api/v1/operations";
@@ -57,5 +59,29 @@ describe("the OpenAPI document of /api/v1", () => {
   it("names each operation once", () => {
     const ids = OPERATIONS.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("the examples of the OpenAPI document", () => {
+  it("are valid against the schemas they illustrate", () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const components = (document as { components?: unknown }).components;
+    const checked: string[] = [];
+    const walk = (node: unknown, where: string) => {
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${where}/${i}`));
+      if (!node || typeof node !== "object") return;
+      const record = node as Record<string, unknown>;
+      const isSchema = "type" in record || "$ref" in record || "anyOf" in record || "enum" in record;
+      if ("example" in record && isSchema) {
+        const { example, ...schema } = record;
+        const validate = ajv.compile({ ...schema, components });
+        expect(validate(example), `${where}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        checked.push(where);
+      }
+      for (const [key, value] of Object.entries(record)) if (key !== "example") walk(value, `${where}/${key}`);
+    };
+    walk(document, "");
+    expect(checked.length).toBeGreaterThan(0);
   });
 });
