@@ -34,12 +34,13 @@ export function ApiKeyRow({ workspace, apiKey, onNotice }: { workspace: string; 
       <TD className="max-w-[14rem] sm:max-w-xs">
         <span className={`block font-medium break-words ${apiKey.revoked ? "text-slate-500" : "text-slate-900"}`}>{apiKey.name}</span>
         <code className="mt-0.5 block font-mono text-xs text-slate-500">{apiKey.masked}</code>
+        <span className="mt-1 block text-xs text-slate-700 sm:hidden">{API_KEY_ACCESS_LABELS[apiKey.access]}</span>
         <span className="mt-1 block text-xs text-slate-500 lg:hidden">
           Created by {createdBy}, {apiKey.created}
         </span>
         <span className="mt-0.5 block text-xs text-slate-500 md:hidden">Last used {lastUsed}</span>
       </TD>
-      <TD className="whitespace-nowrap">{API_KEY_ACCESS_LABELS[apiKey.access]}</TD>
+      <TD className="hidden whitespace-nowrap sm:table-cell">{API_KEY_ACCESS_LABELS[apiKey.access]}</TD>
       <TD className="hidden lg:table-cell">
         <span className="block">{createdBy}</span>
         <time dateTime={apiKey.createdIso} title={apiKey.createdExact} className="block text-xs text-slate-500">

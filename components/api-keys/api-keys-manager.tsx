@@ -118,7 +118,7 @@ export function ApiKeysManager({ workspace, workspaceName, keys, origin }: { wor
             <THead>
               <tr>
                 <TH>Name</TH>
-                <TH>Access</TH>
+                <TH className="hidden sm:table-cell">Access</TH>
                 <TH className="hidden lg:table-cell">Created</TH>
                 <TH className="hidden md:table-cell">Last used</TH>
                 <TH>Status</TH>

@@ -68,6 +68,30 @@ export function MemberTableRow({
     onNotice({ variant: "success", text: `Removed ${member.email} from this workspace.` });
   }
 
+  // Reset link and remove: their own column from sm up; under the role on a phone, where a fifth
+  // column would be cut off.
+  const actions = (
+    <>
+      {!member.isSelf && <ResetLinkButton workspace={workspace} userId={member.userId} who={who} email={member.email} />}
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" aria-label={`Remove ${who}`} disabled={isLastAdmin} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+            <Trash2 aria-hidden className="size-4" />
+            <span>Remove</span>
+          </Button>
+        }
+        title={member.isSelf ? "Leave this workspace?" : `Remove ${who}?`}
+        description={
+          member.isSelf
+            ? "You will lose access to this workspace immediately. Another admin can add you back."
+            : `${member.email} will lose access to this workspace. Their Segmenta account is kept, so they can be added back later.`
+        }
+        confirmLabel={member.isSelf ? "Leave workspace" : "Remove member"}
+        onConfirm={remove}
+      />
+    </>
+  );
+
   return (
     <TR>
       <TD>
@@ -100,28 +124,13 @@ export function MemberTableRow({
             Only admin: make someone else an admin first.
           </p>
         )}
+        <div className="mt-2 flex flex-wrap gap-1 sm:hidden">{actions}</div>
       </TD>
       <TD className="hidden whitespace-nowrap sm:table-cell">
         <time dateTime={member.joinedIso}>{member.joined}</time>
       </TD>
-      <TD className="text-right whitespace-nowrap">
-        {!member.isSelf && <ResetLinkButton workspace={workspace} userId={member.userId} who={who} email={member.email} />}
-        <ConfirmDialog
-          trigger={
-            <Button variant="ghost" size="sm" aria-label={`Remove ${who}`} disabled={isLastAdmin} className="text-red-700 hover:bg-red-50 hover:text-red-800">
-              <Trash2 aria-hidden className="size-4" />
-              <span className="hidden sm:inline">Remove</span>
-            </Button>
-          }
-          title={member.isSelf ? "Leave this workspace?" : `Remove ${who}?`}
-          description={
-            member.isSelf
-              ? "You will lose access to this workspace immediately. Another admin can add you back."
-              : `${member.email} will lose access to this workspace. Their Segmenta account is kept, so they can be added back later.`
-          }
-          confirmLabel={member.isSelf ? "Leave workspace" : "Remove member"}
-          onConfirm={remove}
-        />
+      <TD className="hidden text-right whitespace-nowrap sm:table-cell">
+        {actions}
         <ConfirmDialog
           open={selfRole !== null}
           onOpenChange={(open) => {

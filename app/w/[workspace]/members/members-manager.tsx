@@ -89,7 +89,7 @@ export function MembersManager({
               <TH className="hidden md:table-cell">Email</TH>
               <TH>Role</TH>
               <TH className="hidden sm:table-cell">Joined</TH>
-              <TH>
+              <TH className="hidden sm:table-cell">
                 <span className="sr-only">Actions</span>
               </TH>
             </tr>

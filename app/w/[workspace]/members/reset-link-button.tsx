@@ -47,7 +47,7 @@ export function ResetLinkButton({ workspace, userId, who, email }: { workspace: 
         trigger={
           <Button variant="ghost" size="sm" aria-label={`Reset link for ${who}`}>
             <KeyRound aria-hidden className="size-4" />
-            <span className="hidden sm:inline">Reset link</span>
+            <span>Reset link</span>
           </Button>
         }
         title={`Create a password reset link for ${who}?`}
