@@ -19,7 +19,7 @@ function routeFiles(dir = ROOT): [string, string][] {
     if (entry.isDirectory()) out.push(...routeFiles(full));
     else if (entry.name === "route.ts") {
       const rel = path.relative(ROOT, dir).split(path.sep).filter(Boolean);
-      const apiPath = `/${rel.map((part) => part.replace(/^\[\.\.\.(\w+)\]$/, "{$1}").replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`;
+      const apiPath = `/${rel.map((part) => part.replace(/^\[\[?\.\.\.(\w+)\]\]?$/, "{$1}").replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`;
       out.push([apiPath, fs.readFileSync(full, "utf8")]);
     }
   }

@@ -18,6 +18,7 @@ test("keys, rate limits, problems and the OpenAPI document over HTTP", async ({ 
   await problemOf(await request.get("/api/v1/fields", { headers: { Cookie: "next-auth.session-token=x" } }), 401);
 
   await problemOf(await request.get("/api/v1/no-such-thing", { headers: ws.auth() }), 404);
+  await problemOf(await request.get("/api/v1"), 404);
 
   await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
   const limited = await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
