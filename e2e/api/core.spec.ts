@@ -20,7 +20,7 @@ test("keys, rate limits, problems and the OpenAPI document over HTTP", async ({ 
   await problemOf(await request.get("/api/v1/no-such-thing", { headers: ws.auth() }), 404);
   await problemOf(await request.get("/api/v1"), 404);
 
-  await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
+  for (let i = 2; i <= 3; i++) expect((await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) })).status()).toBe(200);
   const limited = await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
   await problemOf(limited, 429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
