@@ -30,7 +30,7 @@ async function lockKeyNames(tx: Tx, workspaceId: string): Promise<void> {
 /** Creates a key; a name already used by an active key of the workspace (any case) is refused. */
 export async function createApiKey(ctx: ApiKeysContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   assertCanManageApiKeys(ctx);
-  const { name, access } = createApiKeySchema.parse(input);
+  const { name, access, rateLimit } = createApiKeySchema.parse(input);
   const { secret, prefix, hash } = generateApiKey();
   const db = await getDb();
   const key = await db.prisma.$transaction(async (tx) => {
@@ -45,7 +45,7 @@ export async function createApiKey(ctx: ApiKeysContext, input: CreateApiKeyInput
       });
     }
     const created = await tx.apiKey.create({
-      data: { workspaceId: ctx.workspaceId, name, prefix, hashedKey: hash, access, createdById: ctx.userId },
+      data: { workspaceId: ctx.workspaceId, name, prefix, hashedKey: hash, access, rateLimit: rateLimit ?? null, createdById: ctx.userId },
       select: apiKeyRowSelect,
     });
     await recordAudit(tx, ctx, { action: "api_key.create", entityType: "api_key", entityId: created.id, diff: auditDiff(created) });

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { z } from "zod";
-import { API_KEY_ACCESS_LABELS, apiKeyNameSchema } from "@/lib/api/keys/schemas";
+import { API_KEY_ACCESS_LABELS, apiKeyNameSchema, apiKeyRateLimitSchema } from "@/lib/api/keys/schemas";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys/mutations";
 import { listApiKeys } from "@/lib/api/keys/queries";
 import type { ApiKeysContext } from "@/lib/api/keys/types";
@@ -19,6 +19,7 @@ const createOptionsSchema = z.object({
   access: z
     .enum(["read", "read-write", "read_write"], { error: 'must be "read" or "read-write"' })
     .transform((a) => (a === "read" ? ("read" as const) : ("read_write" as const))),
+  rateLimit: apiKeyRateLimitSchema.optional(),
 });
 const listOptionsSchema = z.object({ workspace });
 const revokeOptionsSchema = z.object({ workspace, id: z.uuid("must be a key id as `apikey list` shows it") });
@@ -49,10 +50,11 @@ export function registerApiKeyCommand(program: Command, ctx: CliContext): void {
     .requiredOption("--workspace <slug>", "the workspace")
     .requiredOption("--name <name>", "what the key is for, e.g. \"Shop sync\" (1–80 characters)")
     .requiredOption("--access <access>", "read, or read-write")
+    .option("--rate-limit <requests>", "this key's own limit of requests per window (default: SEGMENTA_API_RATE_LIMIT)")
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(createOptionsSchema, raw);
       const admin = await adminContext(ctx, options.workspace);
-      const { key, secret } = await createApiKey(admin, { name: options.name, access: options.access });
+      const { key, secret } = await createApiKey(admin, { name: options.name, access: options.access, rateLimit: options.rateLimit });
       ctx.out(secret);
       ctx.err(
         `Created API key "${key.name}" (${API_KEY_ACCESS_LABELS[key.access].toLowerCase()}, id ${key.id}) in ${options.workspace}. ` +
