@@ -84,6 +84,18 @@ describe("segments CRUD", () => {
     expect(got.body.updatedBy.prefix).toMatch(/^sgm_/);
   });
 
+  it("replays a create with the same Idempotency-Key instead of saving a second segment", async () => {
+    const call = (name: string) => callApi(create, { key: writeKey.secret, headers: { "idempotency-key": "seg-create-1" }, body: { name, definition: poles } });
+    const first = await call("Once");
+    expect(first.status).toBe(201);
+    const again = await call("Once");
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.id).toBe(first.body.id);
+    expect(await db.prisma.segment.count({ where: { workspaceId: a.id, name: "Once" } })).toBe(1);
+    expect((await call("Twice")).status).toBe(422);
+  });
+
   it("answers 404 alike for another workspace's id, a random uuid and a malformed id", async () => {
     const theirs = await createVia(bKey, "B only", poles);
     const bodies = [];
