@@ -372,8 +372,10 @@ describe("segment evaluation", () => {
 });
 
 describe("the OpenAPI document of the segment operations", () => {
-  it("has every operation with its path and method, and valid JSON schemas", () => {
-    const doc = buildOpenApiDocument(SEGMENT_OPERATIONS) as { paths: Record<string, Record<string, { operationId: string }>> };
+  it("has every operation with its path and method, and each shared schema once", () => {
+    const doc = buildOpenApiDocument(SEGMENT_OPERATIONS) as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, unknown> } };
+    // Each shared schema once (no "SegmentOutput" twin of "Segment").
+    expect(Object.keys(doc.components.schemas).sort()).toEqual(["ExplainNode", "Problem", "Segment", "SegmentMember", "SegmentSummary"]);
     const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([m, o]) => `${m.toUpperCase()} ${path} ${o.operationId}`));
     expect(ops.sort()).toEqual([
       "DELETE /segments/{id} deleteSegment",

@@ -65,7 +65,8 @@ export const editorSchema = z
     z.object({ kind: z.literal("api_key"), name: z.string(), prefix: z.string().meta({ description: "The key's visible prefix." }) }),
     z.null(),
   ])
-  .meta({ id: "SegmentEditor", description: "Who saved the current version: a person, an API key, or null when neither can be named (a deleted user, the command line)." });
+  // No component id of its own: lib/api/openapi.ts would then list Segment twice (a component holding a $ref to another).
+  .meta({ description: "Who saved the current version: a person, an API key, or null when neither can be named (a deleted user, the command line)." });
 
 export const segmentSummarySchema = z
   .object({
