@@ -1,6 +1,6 @@
 /** The segment endpoints of /api/v1, in process (PGlite by default, PostgreSQL with DATABASE_URL). */
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "@/lib/auth/testing";
 import type { Db } from "@/lib/db/client";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
@@ -16,6 +16,17 @@ import { updateSegment } from "@/lib/segments/saved-mutations";
 import { callApi, createTestApiKey } from "./support/api";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { customer, insertCustomers } from "./segments-support";
+
+// The counting budget, normally the app's own; a test sets it to 0 ms to see a count run out of time.
+const budget = vi.hoisted(() => ({ ms: undefined as number | undefined }));
+vi.mock("@/lib/segments/saved-queries", async (importOriginal) => {
+  const mod = await importOriginal<typeof import("@/lib/segments/saved-queries")>();
+  return { ...mod, countSavedSegments: (ctx: never, ids: readonly string[], ms?: number) => mod.countSavedSegments(ctx, ids, budget.ms ?? ms) };
+});
+vi.mock("@/lib/segments/count", async (importOriginal) => {
+  const mod = await importOriginal<typeof import("@/lib/segments/count")>();
+  return { ...mod, countSegment: (ctx: never, definition: unknown, options: { now?: Date } = {}) => mod.countSegment(ctx, definition, { ...options, timeoutMs: budget.ms }) };
+});
 
 const list = routeHandler(listSegmentsOperation);
 const create = routeHandler(createSegmentOperation);
@@ -351,6 +362,25 @@ describe("segment evaluation", () => {
     expect(res.body.breakdowns.find((b: { dimension: string }) => b.dimension === "country").rows).toEqual(
       expect.arrayContaining([expect.objectContaining({ key: "PL", members: 1, revenue: "129.90" }), expect.objectContaining({ key: "DE", members: 1, revenue: "300.00" })]),
     );
+  });
+
+  it("a count that runs out of time is null with countError in the list, and a 503 from /count, never a number", async () => {
+    budget.ms = 0;
+    try {
+      const listed = await callApi(list, { key: readKey, path: "/segments?limit=200" });
+      expect(listed.status).toBe(200);
+      expect(listed.body.data.length).toBeGreaterThan(0);
+      for (const row of listed.body.data) {
+        expect(row.count).toBeNull();
+        expect(row.countError).toMatch(/took too long/);
+      }
+      const res = await callApi(count, { key: readKey, params: { id: polesId } });
+      expect(res.status).toBe(503);
+      expect(res.body.detail).toMatch(/longer than/);
+    } finally {
+      budget.ms = undefined;
+    }
+    expect((await callApi(count, { key: readKey, params: { id: polesId } })).body.count).toBe(2);
   });
 
   it("a stored definition that no longer validates is a 409 naming the node, and the list shows countError instead of a count", async () => {
