@@ -144,6 +144,7 @@ describe("segments CRUD", () => {
     expect(res.body.errors).toEqual(expected);
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toContain("/definition/root/children/1/value/1");
+    expect(res.body.errors.find((e: { pointer: string }) => e.pointer === "/definition/root/children/1/value/1").message).toMatch(/^Unknown country "Narnia": use a country name or an ISO code/);
     expect(pointers.some((p: string) => p.startsWith("/definition/root/children/0/"))).toBe(true);
     expect(pointers.some((p: string) => p.startsWith("/definition/root/children/2/children/0/"))).toBe(true);
 
