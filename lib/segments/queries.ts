@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { CustomerRecord, CustomerRow, EventRecord, OrderRecord } from "./record";
 
 /** Columns of the evaluator's customer row; dates as "YYYY-MM-DD" and decimals as text, exactly as stored. */
-const CUSTOMER_COLUMNS = `c."id", c."email", c."firstName", c."lastName", c."phone", c."birthDate"::text AS "birthDate",
+export const CUSTOMER_COLUMNS = `c."id", c."email", c."firstName", c."lastName", c."phone", c."birthDate"::text AS "birthDate",
   c."gender", c."country", c."city", c."region", c."language", c."company", c."jobTitle", c."industry", c."companySize",
   c."income"::text AS "income", c."maritalStatus", c."education", c."lifecycleStage", c."tags", c."emailOptIn", c."source",
   c."signedUpAt", c."lastSeenAt", c."createdAt", c."ordersCount", c."totalSpent"::text AS "totalSpent",

@@ -28,6 +28,14 @@ export class SegmentConflictError extends AppError {
   }
 }
 
+/** A delete refused because other segments use the segment; names them (id and name). */
+export class SegmentInUseError extends AppError {
+  constructor(message: string, readonly referencedBy: readonly { id: string; name: string }[]) {
+    super("conflict", message);
+    this.name = "SegmentInUseError";
+  }
+}
+
 /** Validates a definition for saving in the workspace (as segment id, when it exists, so self-references are cycles). */
 async function validDefinition(ctx: SavedSegmentContext, definition: unknown, segmentId?: string): Promise<SegmentDefinition> {
   const [catalog, resolveSegment] = await Promise.all([getCatalog(ctx), loadSegmentResolver(ctx, definition)]);
@@ -145,12 +153,12 @@ export async function deleteSegment(ctx: SavedSegmentContext, input: { id: strin
     const [segment] = await tx.$queryRaw<{ name: string }[]>(Prisma.sql`
       SELECT "name" FROM "Segment" WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "id" = ${id}::uuid FOR UPDATE`);
     if (!segment) throw new AppError("not_found", "This segment doesn't exist in this workspace (it may have been deleted).");
-    const others = await tx.segment.findMany({ where: { workspaceId: ctx.workspaceId, id: { not: id } }, select: { name: true, definition: true }, orderBy: { name: "asc" } });
-    const referencing = others.filter((s) => refersTo(s.definition, id)).map((s) => s.name);
+    const others = await tx.segment.findMany({ where: { workspaceId: ctx.workspaceId, id: { not: id } }, select: { id: true, name: true, definition: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    const referencing = others.filter((s) => refersTo(s.definition, id)).map((s) => ({ id: s.id, name: s.name }));
     if (referencing.length > 0) {
-      const list = referencing.map((n) => `"${n}"`).join(", ");
+      const list = referencing.map((s) => `"${s.name}"`).join(", ");
       const one = referencing.length === 1;
-      throw new AppError("conflict", `"${segment.name}" can't be deleted: ${one ? "segment" : "segments"} ${list} ${one ? "uses" : "use"} it. Remove it from ${one ? "that segment" : "those segments"} first.`);
+      throw new SegmentInUseError(`"${segment.name}" can't be deleted: ${one ? "segment" : "segments"} ${list} ${one ? "uses" : "use"} it. Remove it from ${one ? "that segment" : "those segments"} first.`, referencing);
     }
     await tx.segment.deleteMany({ where: { workspaceId: ctx.workspaceId, id } });
     await audit(tx, ctx, "segment.delete", id, { name: segment.name });

@@ -13,7 +13,9 @@ import type { SegmentListParams } from "./saved-schemas";
 
 /** What saved-segment functions need of the session: the workspace, its zone, and who is acting. */
 export interface SavedSegmentContext extends SegmentScope {
-  userId: string;
+  /** null for changes made with an API key (the audit entry names the key) or the command line. */
+  userId: string | null;
+  apiKeyId?: string | null;
 }
 
 export const segmentSelect = {
