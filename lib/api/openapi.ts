@@ -52,18 +52,21 @@ class Components {
     const defs = (json.$defs ?? {}) as Record<string, Json>;
     delete json.$defs;
     delete json.$schema;
-    const names = new Map<string, string>();
-    for (const [id, def] of Object.entries(defs)) {
-      const text = JSON.stringify(def);
-      let name = id;
-      if (this.schemas[name] && JSON.stringify(this.schemas[name]) !== text) name = `${id}${io === "input" ? "Input" : "Output"}`;
-      names.set(id, name);
-    }
-    const rewrite = (value: Json): Json => {
+    // A definition may refer to others: compare them as they will be stored (refs rewritten), so a
+    // shared schema holding a $ref is not taken for a different one.
+    const rewriteWith = (value: Json, names: Map<string, string>): Json => {
       let text = JSON.stringify(value);
       for (const [id, name] of names) text = text.replaceAll(`"#/$defs/${id}"`, `"#/components/schemas/${name}"`);
       return JSON.parse(text) as Json;
     };
+    const plain = new Map(Object.keys(defs).map((id) => [id, id]));
+    const names = new Map<string, string>();
+    for (const [id, def] of Object.entries(defs)) {
+      const existing = this.schemas[id];
+      const differs = existing !== undefined && JSON.stringify(existing) !== JSON.stringify(rewriteWith(def, plain));
+      names.set(id, differs ? `${id}${io === "input" ? "Input" : "Output"}` : id);
+    }
+    const rewrite = (value: Json) => rewriteWith(value, names);
     for (const [id, def] of Object.entries(defs)) this.schemas[names.get(id)!] ??= rewrite(def);
     return rewrite(json);
   }

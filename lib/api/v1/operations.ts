@@ -1,6 +1,7 @@
 import "server-only";
 import type { AnyOperation } from "../operation";
 import { listFields } from "./fields";
+import { SEGMENT_OPERATIONS } from "./segment-operations";
 
 /**
  * Every operation of /api/v1, in the order of the reference. A route file exports
@@ -9,4 +10,5 @@ import { listFields } from "./fields";
  */
 export const OPERATIONS: readonly AnyOperation[] = [
   listFields,
+  ...SEGMENT_OPERATIONS,
 ];
