@@ -1,72 +1,39 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createApiKeyAction, type CreatedKeyView } from "@/app/w/[workspace]/api-keys/actions";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Input } from "@/components/ui/input";
 import type { ApiAccess } from "@/lib/api/keys/authenticate";
 import { API_KEY_NAME_MAX } from "@/lib/api/keys/schemas";
 import { ACCESS_CHOICES } from "./access";
 
-const UNREACHABLE = { ok: false as const, error: "Could not reach the server. Nothing was changed; try again.", fieldErrors: undefined };
-
 /** "Create API key" button and dialog: a name and the access (read, or read and write). Enter submits. */
 export function CreateKeyDialog({ workspace, onCreated, label = "Create API key" }: { workspace: string; onCreated: (key: CreatedKeyView) => void; label?: string }) {
-  const [open, setOpen] = useState(false);
   const [access, setAccess] = useState<ApiAccess>("read");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, startTransition] = useTransition();
-
-  function reset() {
-    setAccess("read");
-    setError(null);
-    setFieldErrors({});
-  }
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    setError(null);
-    setFieldErrors({});
-    startTransition(async () => {
-      const result = await createApiKeyAction({ workspace, name, access }).catch(() => UNREACHABLE);
-      if (!result.ok) {
-        // A field's own message is enough; the form-level line then only says where to look.
-        setError(result.fieldErrors?.name || result.fieldErrors?.access ? null : result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      onCreated(result.data);
-      setOpen(false);
-      reset();
-    });
-  }
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button>
           <Plus aria-hidden className="size-4" />
           {label}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogTitle>Create an API key</DialogTitle>
-        <DialogDescription>The key works for this workspace only. You will see it once, right after you create it.</DialogDescription>
-        <form onSubmit={submit} noValidate className="mt-5 space-y-4">
-          {error && <Alert variant="error">{error}</Alert>}
+      }
+      title="Create an API key"
+      description="The key works for this workspace only. You will see it once, right after you create it."
+      submitLabel="Create key"
+      pendingLabel="Creating the key…"
+      submit={(form) => createApiKeyAction({ workspace, name: String(form.get("name") ?? ""), access })}
+      onDone={onCreated}
+      onReset={() => setAccess("read")}
+      // A field's own message is enough; the form-level line then only says where to look.
+      fieldsOwnError={(errors) => Boolean(errors.name || errors.access)}
+    >
+      {({ fieldErrors }) => (
+        <>
           <Field name="name" label="Name" error={fieldErrors.name} hint={`What uses the key, so you know which one to revoke later (up to ${API_KEY_NAME_MAX} characters).`}>
             {(c) => <Input {...c} autoComplete="off" required autoFocus placeholder="Shop sync" />}
           </Field>
@@ -89,18 +56,8 @@ export function CreateKeyDialog({ workspace, onCreated, label = "Create API key"
               </p>
             )}
           </fieldset>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" pending={pending}>
-              {pending ? "Creating the key…" : "Create key"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </>
+      )}
+    </FormDialog>
   );
 }
