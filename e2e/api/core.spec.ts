@@ -1,4 +1,4 @@
-import { createApiWorkspace, expect, problemOf, test } from "./support";
+import { createApiWorkspace, expect, problemOf, sql, test } from "./support";
 
 // The conventions every operation shares, over real HTTP against the production server on PostgreSQL.
 test("keys, rate limits, problems and the OpenAPI document over HTTP", async ({ request }) => {
@@ -24,6 +24,14 @@ test("keys, rate limits, problems and the OpenAPI document over HTTP", async ({ 
   const limited = await request.get("/api/v1/fields", { headers: ws.auth(ws.readKey) });
   await problemOf(limited, 429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+
+  // A revoked key is refused on the very next request; a read key cannot write.
+  const other = await createApiWorkspace("api-core-revoked");
+  expect((await request.get("/api/v1/fields", { headers: other.auth(other.readKey) })).status()).toBe(200);
+  await sql(`UPDATE "ApiKey" SET "revokedAt" = now() WHERE "workspaceId" = $1::uuid AND "access" = 'read'`, [other.id]);
+  await problemOf(await request.get("/api/v1/fields", { headers: other.auth(other.readKey) }), 401);
+  await problemOf(await request.post("/api/v1/segments/count", { headers: other.auth(other.readKey), data: {} }), 401);
+  expect((await request.get("/api/v1/fields", { headers: other.auth(other.writeKey) })).status()).toBe(200);
 
   const doc = await request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
