@@ -19,8 +19,8 @@ test("customers: upsert, batch, a list walk while customers are inserted, get, e
   expect(invalid.errors?.map((e) => e.pointer).sort()).toEqual(["/custom/missing", "/email"]);
   await problemOf(await request.post("/api/v1/customers", { headers: ws.auth(), data: { externalId: "A-2", email: "ada@example.com" } }), 409);
   await problemOf(await request.post("/api/v1/customers", { headers: ws.auth(ws.readKey), data: { email: "r@example.com" } }), 403);
-  await problemOf(await request.post("/api/v1/customers", { headers: { ...ws.auth(), "Content-Type": "application/json" }, data: "{not json" }), 400);
-  await problemOf(await request.post("/api/v1/customers/batch", { headers: { ...ws.auth(), "Content-Type": "text/csv" }, data: "email\na@b.c" }), 415);
+  await problemOf(await request.post("/api/v1/customers", { headers: { ...ws.auth(), "Content-Type": "application/json" }, data: Buffer.from("{not json") }), 400);
+  await problemOf(await request.post("/api/v1/customers/batch", { headers: { ...ws.auth(), "Content-Type": "text/csv" }, data: Buffer.from("email\na@b.c") }), 415);
   await problemOf(await request.post("/api/v1/customers/batch", { headers: ws.auth(), data: { data: [{ email: "x@example.com", firstName: "x".repeat(6 * 1024 * 1024) }] } }), 413);
 
   // A batch with good and bad records; then 4 concurrent batches overlapping on half their customers.
