@@ -83,6 +83,48 @@ function writeEventsCsv(file: string, n: number, customers: number): void {
   fs.writeFileSync(file, `${lines.join("\n")}\n`);
 }
 
+/** CPU seconds (user + system) of a process, from /proc; 0 when it is gone. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids of a process group (the server: npm, start.ts, next-server). */
+function groupPids(pgid: number): number[] {
+  return fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+    try {
+      return Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[2]) === pgid;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** CPU seconds used by the server's processes and the scratch database's backends while fn ran (local server only). */
+async function measureCpu<T>(admin: Pool, database: string, serverGroup: number, fn: () => Promise<T>): Promise<{ result: T; node: number; pg: number | null }> {
+  const backends = async () => (await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [database])).rows.map((r) => r.pid);
+  const pgBefore = new Map((await backends()).map((pid) => [pid, cpuOf(pid)]));
+  const nodeBefore = groupPids(serverGroup).reduce((n, pid) => n + cpuOf(pid), 0);
+  const result = await fn();
+  const nodeAfter = groupPids(serverGroup).reduce((n, pid) => n + cpuOf(pid), 0);
+  const after = await backends();
+  // Backends opened meanwhile started at zero; /proc is unreadable for a remote server.
+  const readable = fs.existsSync(`/proc/${after[0] ?? 0}/stat`);
+  const pg = readable ? after.reduce((n, pid) => n + cpuOf(pid) - (pgBefore.get(pid) ?? 0), 0) : null;
+  return { result, node: nodeAfter - nodeBefore, pg };
+}
+
+function cpuLine(rows: number, cpu: { node: number; pg: number | null }): string {
+  if (cpu.pg === null) return `server CPU ${cpu.node.toFixed(1)} s`;
+  const overlapped = Math.round(rows / Math.max(cpu.node, cpu.pg));
+  const serial = Math.round(rows / (cpu.node + cpu.pg));
+  return `CPU: server (Node) ${cpu.node.toFixed(1)} s, PostgreSQL ${cpu.pg.toFixed(1)} s → on an idle 2-core machine ${count(serial)}–${count(overlapped)}/s (no overlap – full overlap)`;
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -184,7 +226,11 @@ async function waitForServer(base: string, child: ChildProcess): Promise<void> {
   throw new Error("the server did not start within 15 minutes");
 }
 
-async function throughput(db: Db, api: Api, importWorkspace: string, options: Options, dir: string, log: (line: string) => void): Promise<void> {
+interface CpuProbe {
+  measure<T>(fn: () => Promise<T>): Promise<{ result: T; node: number; pg: number | null }>;
+}
+
+async function throughput(db: Db, api: Api, importWorkspace: string, options: Options, dir: string, cpu: CpuProbe, log: (line: string) => void): Promise<void> {
   const customersCsv = path.join(dir, "customers.csv");
   await writeCustomersCsv(customersCsv, options.rows);
   const customers = apiCustomers(customersCsv);
@@ -192,12 +238,16 @@ async function throughput(db: Db, api: Api, importWorkspace: string, options: Op
   const eventsCsv = path.join(dir, "events.csv");
   writeEventsCsv(eventsCsv, options.rows, options.rows);
 
-  const c = await sendBatches(api, "/customers/batch", customers, options.clients);
+  const cm = await cpu.measure(() => sendBatches(api, "/customers/batch", customers, options.clients));
+  const c = cm.result;
   const cRate = options.rows / (c.ms / 1000);
   log(`API customers: ${count(options.rows)} in ${seconds(c.ms)} → ${count(Math.round(cRate))} customers/s (${options.clients} clients × ${BATCH}-record batches; ${JSON.stringify(c.summary)})`);
-  const e = await sendBatches(api, "/events/batch", events, options.clients);
+  log(`  ${cpuLine(options.rows, cm)}`);
+  const em = await cpu.measure(() => sendBatches(api, "/events/batch", events, options.clients));
+  const e = em.result;
   const eRate = options.rows / (e.ms / 1000);
   log(`API events:    ${count(options.rows)} in ${seconds(e.ms)} → ${count(Math.round(eRate))} events/s (${JSON.stringify(e.summary)})`);
+  log(`  ${cpuLine(options.rows, em)}`);
   const again = await sendBatches(api, "/events/batch", events.slice(0, Math.min(events.length, 20_000)), options.clients);
   log(`API events sent again (idempotent): ${count(again.summary.unchanged)} unchanged, ${again.summary.created} created, ${count(Math.round(Math.min(events.length, 20_000) / (again.ms / 1000)))} events/s`);
   if (c.summary.failed + e.summary.failed > 0 || again.summary.created > 0) throw new Error("some API records failed, or a repeated event was stored twice");
@@ -286,7 +336,9 @@ async function run(argv: string[], log: (line: string) => void): Promise<number>
     log(`Starting the production server on ${base} (npm start; it builds first when the build is stale)…`);
     server = startServer(url.toString(), options.port, path.join(dir, "data"), log);
     await waitForServer(base, server.child);
-    await throughput(db, new Api(base, apiWorkspace.key), importWorkspace.id, options, dir, log);
+    const serverGroup = server.child.pid!;
+    const probe: CpuProbe = { measure: (fn) => measureCpu(admin, name, serverGroup, fn) };
+    await throughput(db, new Api(base, apiWorkspace.key), importWorkspace.id, options, dir, probe, log);
     await latencies(db, base, options, log);
     log(`Machine load at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (1, 5, 15 min).`);
     return 0;
