@@ -65,6 +65,11 @@ test("customers: upsert, batch, a list walk while customers are inserted, get, e
   // Filters and lookups; another workspace sees none of it.
   const byEmail = await (await request.get("/api/v1/customers?email=ada@example.com", { headers: ws.auth(ws.readKey) })).json();
   expect(byEmail.data.map((c: { id: string }) => c.id)).toEqual([ada.id]);
+  const poles = { version: 1, root: { type: "group", combinator: "and", children: [{ type: "field", field: "country", operator: "in", value: ["PL"] }] } };
+  const [segment] = await sql<{ id: string }>(`INSERT INTO "Segment" ("workspaceId", "name", "definition") VALUES ($1::uuid, 'Poles', $2::jsonb) RETURNING "id"::text AS id`, [ws.id, JSON.stringify(poles)]);
+  const members = await (await request.get(`/api/v1/customers?segment=${segment.id}&limit=200`, { headers: ws.auth(ws.readKey) })).json();
+  expect(members.data.map((c: { id: string }) => c.id)).toEqual([ada.id]);
+  await problemOf(await request.get(`/api/v1/customers?segment=${segment.id}`, { headers: other.auth() }), 404);
   const since = await (await request.get(`/api/v1/customers?updated_since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { headers: ws.auth(ws.readKey) })).json();
   expect(since).toEqual({ data: [], nextCursor: null });
   await problemOf(await request.get("/api/v1/customers?limit=500", { headers: ws.auth(ws.readKey) }), 400);
