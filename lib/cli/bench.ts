@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "@/lib/errors";
+import { apiBenchmark } from "./bench-api";
 import { customersBenchmark } from "./bench-customers";
 import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
@@ -24,6 +25,7 @@ export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   import: importBenchmark,
   segments: segmentsBenchmark,
   rfm: rfmBenchmark,
+  api: apiBenchmark,
 };
 
 function help(log: (line: string) => void): void {

@@ -6,7 +6,7 @@ import type { ImportPlan } from "./plan";
 import type { WriteOutcome } from "./outcome";
 
 // The SQL type of each writable column, for jsonb_to_recordset. Identifiers come from this list only.
-const COLUMN_TYPES: Readonly<Record<WritableColumn, string>> = {
+export const COLUMN_TYPES: Readonly<Record<WritableColumn, string>> = {
   externalId: "text", email: "text", firstName: "text", lastName: "text", phone: "text", birthDate: "date", gender: "text",
   country: "text", city: "text", region: "text", language: "text", company: "text", jobTitle: "text", industry: "text",
   companySize: "integer", income: "numeric(14,2)", maritalStatus: "text", education: "text", lifecycleStage: "text",

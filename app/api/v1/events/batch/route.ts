@@ -1,0 +1,4 @@
+import { routeHandler } from "@/lib/api/operation";
+import { createEventsBatch } from "@/lib/api/v1/events";
+
+export const POST = routeHandler(createEventsBatch);

@@ -1,0 +1,4 @@
+import { routeHandler } from "@/lib/api/operation";
+import { createOrdersBatch } from "@/lib/api/v1/orders";
+
+export const POST = routeHandler(createOrdersBatch);
