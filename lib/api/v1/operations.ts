@@ -1,5 +1,6 @@
 import "server-only";
 import type { AnyOperation } from "../operation";
+import { DATA_OPERATIONS } from "./data-operations";
 import { listFields } from "./fields";
 import { SEGMENT_OPERATIONS } from "./segment-operations";
 
@@ -9,6 +10,7 @@ import { SEGMENT_OPERATIONS } from "./segment-operations";
  * missing here (or the other way round).
  */
 export const OPERATIONS: readonly AnyOperation[] = [
+  ...DATA_OPERATIONS,
   listFields,
   ...SEGMENT_OPERATIONS,
 ];
