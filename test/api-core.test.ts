@@ -4,7 +4,9 @@ import { createTestWorkspace, type TestWorkspace } from "@/lib/auth/testing";
 import type { Db } from "@/lib/db/client";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { defineOperation, routeHandler } from "@/lib/api/operation";
+import { getCustomer } from "@/lib/api/v1/customers";
 import { listFields } from "@/lib/api/v1/fields";
+import { getSegmentOperation } from "@/lib/api/v1/segments";
 import { BODY_LIMITS } from "@/lib/api/body";
 import { callApi, createTestApiKey } from "./support/api";
 import { setupTestDb, teardownTestDb } from "./support/db";
@@ -70,6 +72,16 @@ describe("every API request", () => {
     expect(res.body.data[0]).toMatchObject({ type: "select", options: [{ key: "gold", label: "Gold" }], archived: false });
     const other = await callApi(fieldsRoute, { key: bKey });
     expect(other.body.data.map((f: { key: string }) => f.key)).toEqual(["secret_b"]);
+  });
+
+  it("answers a malformed id exactly like a missing one (and like another workspace's)", async () => {
+    for (const [op, path] of [[getCustomer, "customers"], [getSegmentOperation, "segments"]] as const) {
+      const route = routeHandler(op);
+      const call = (id: string) => callApi(route, { key: readKey, path: `/${path}/${id}`, params: { id } });
+      const [malformed, missing] = await Promise.all([call("not-an-id"), call("00000000-0000-4000-8000-000000000000")]);
+      expect(malformed.status).toBe(404);
+      expect(malformed.body).toEqual(missing.body);
+    }
   });
 
   it("records when a key was last used", async () => {

@@ -7,7 +7,7 @@ import { readJsonBody, BODY_LIMITS } from "./body";
 import { claimIdempotencyKey, requestHash } from "./idempotency";
 import { authenticateApiKey, type ApiContext } from "./keys/authenticate";
 import { bodyProblems, parameterProblems } from "./pointer";
-import { ApiProblem, validationProblem, type ProblemItem } from "./problem";
+import { ApiProblem, notFoundProblem, validationProblem, type ProblemItem } from "./problem";
 import { consumeRequest, rateLimitHeaders, type RateLimitState } from "./rate-limit";
 
 export type { ApiContext } from "./keys/authenticate";
@@ -51,6 +51,8 @@ export interface Operation<P extends Schema | undefined = Schema | undefined, Q 
   /** "write" needs a read-write key. */
   access: "read" | "write";
   params?: P;
+  /** What the path's id names ("customer"): a malformed id gets the same 404 as a missing one. */
+  resource?: string;
   query?: Q;
   body?: B;
   /** Body limit in bytes (default 1 MB; batches 5 MB). */
@@ -157,7 +159,7 @@ export function routeHandler(operation: AnyOperation): (request: Request, route:
       if (operation.params) {
         const parsed = operation.params.safeParse(await route.params);
         // A malformed id is a missing one: the same 404 as an id of another workspace.
-        if (!parsed.success) throw new ApiProblem(404, "Not found in this workspace.");
+        if (!parsed.success) throw operation.resource ? notFoundProblem(operation.resource) : new ApiProblem(404, "Not found in this workspace.");
         params = parsed.data;
       }
       let query: unknown = undefined;

@@ -77,10 +77,10 @@ function parseCountry(text: string): ParseResult<string> {
   if (/^[A-Z]{2}$/.test(upper)) {
     if (isCountryCode(upper)) return ok(upper);
     const alias = countryCodeFromName(text);
-    return alias ? ok(alias) : fail(`${show(text)} is not an ISO 3166-1 country code. Use a code such as PL, DE or US.`);
+    return alias ? ok(alias) : fail(`${show(text)} is not an ISO 3166-1 country code. Use a country name (Poland) or a code such as PL, DE or US.`);
   }
   const byName = countryCodeFromName(text);
-  return byName ? ok(byName) : fail(`${show(text)} is not a country. Use an ISO 3166-1 alpha-2 code such as PL, DE or US.`);
+  return byName ? ok(byName) : fail(`${show(text)} is not a country we know. Use its English name (Poland) or its ISO code (PL).`);
 }
 
 // "Polish" is a well-formed tag to Intl, so names are read by lib/fields/value-codes: Polish → pl, unknown words refused.

@@ -106,6 +106,7 @@ export const getCustomer = defineOperation({
   description: "One customer by id. To find one by email or external id, list with `?email=` or `?externalId=`.",
   access: "read",
   params: idParams,
+  resource: "customer",
   responses: { 200: { description: "The customer.", schema: customerSchema } },
   async handle(ctx, { params }) {
     const customer = await readCustomer(ctx, params.id);
@@ -124,6 +125,7 @@ export const deleteCustomer = defineOperation({
     "The profile's erasure (right to be forgotten): the customer with all their orders, order lines and events, for good. Any read-write key may erase; the audit log keeps the id, the key and how many rows went, nothing personal.",
   access: "write",
   params: idParams,
+  resource: "customer",
   responses: { 204: { description: "Erased." } },
   async handle(ctx, { params }) {
     await eraseCustomer(ctx, params.id);

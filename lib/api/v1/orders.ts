@@ -155,6 +155,7 @@ export const listCustomerOrders = defineOperation({
   description: "The customer's orders with their lines, newest first (by placedAt, then id), in cursor pages.",
   access: "read",
   params: z.object({ id: z.uuid().meta({ description: "The customer's id." }) }),
+  resource: "customer",
   query: pageQuerySchema,
   responses: { 200: { description: "A page of orders.", schema: pageSchema(orderSchema) } },
   async handle(ctx, { params, query, db }) {

@@ -33,6 +33,7 @@ export const countSegmentOperation = defineOperation({
   description: "How many customers are members now. A count past the time budget is a 503, never an estimate.",
   access: "read",
   params: segmentParamsSchema,
+  resource: "segment",
   responses: { 200: { description: "The member count.", schema: countSchema } },
   errors: { 409: "The stored definition no longer validates.", ...TIMEOUT },
   async handle(ctx, { params }) {
@@ -75,6 +76,7 @@ export const listSegmentMembersOperation = defineOperation({
     "evaluated at the instant of its first page (asOf), so a customer who matched throughout is seen exactly once, even while customers are added.",
   access: "read",
   params: segmentParamsSchema,
+  resource: "segment",
   query: memberQuerySchema,
   responses: { 200: { description: "A page of members.", schema: memberPageSchema } },
   errors: { 409: "The stored definition no longer validates.", ...TIMEOUT },
@@ -123,6 +125,7 @@ export const explainSegmentOperation = defineOperation({
   description: "Whether the customer (by customerId or email) is a member now, and why: every condition with its result and what was compared or measured.",
   access: "read",
   params: segmentParamsSchema,
+  resource: "segment",
   query: explainQuerySchema,
   responses: { 200: { description: "The verdict and the explained tree.", schema: explainSchema } },
   errors: { 409: "The stored definition no longer validates." },
@@ -174,6 +177,7 @@ export const segmentDashboardOperation = defineOperation({
     "top categories of the last 90 days and the top members. Money as two-decimal strings.",
   access: "read",
   params: segmentParamsSchema,
+  resource: "segment",
   responses: { 200: { description: "The dashboard.", schema: dashboardSchema } },
   errors: { 409: "The stored definition no longer validates.", 503: "Computing took longer than the time budget and was stopped." },
   async handle(ctx, { params }) {

@@ -84,6 +84,7 @@ export const getSegmentOperation = defineOperation({
   description: 'The segment with its definition as stored and its version; the ETag header is the version in quotes ("3"), to send back as If-Match.',
   access: "read",
   params: segmentParamsSchema,
+  resource: "segment",
   responses: { 200: { description: "The segment.", schema: segmentSchema, headers: { ETag: { description: 'The version, e.g. "3".' } } } },
   async handle(ctx, { params }) {
     return segmentReply(ctx, await segmentOr404(ctx, params.id));
@@ -120,6 +121,7 @@ export const updateSegmentOperation = defineOperation({
     "nothing is changed and the 412 says which version is current, when and by whom it was saved.",
   access: "write",
   params: segmentParamsSchema,
+  resource: "segment",
   body: segmentBodySchema,
   responses: { 200: { description: "Saved; the new version.", schema: segmentSchema, headers: { ETag: { description: "The new version." } } } },
   errors: {
@@ -154,6 +156,7 @@ export const deleteSegmentOperation = defineOperation({
   description: "Deletes the segment; refused with 409 while other segments use it, naming them in referencedBy (id and name).",
   access: "write",
   params: segmentParamsSchema,
+  resource: "segment",
   responses: { 204: { description: "Deleted." } },
   errors: { 409: "Other segments use this one: extra member referencedBy lists them ({ id, name })." },
   async handle(ctx, { params }) {
