@@ -8,7 +8,7 @@
  *     rows loaded through the CSV import engine in the same run (the baseline);
  *  2. loads `--customers` customers (with orders and events) the way the seed does (COPY, not the
  *     API; statistics fresh), and reports p50/p95 of a single upsert, of a 200-customer page of
- *     GET /customers, and of a 200-customer page of GET /customers?segment=<id>.
+ *     GET /customers, and of a 200-member page of GET /segments/<id>/members and of GET /customers?segment=<id>.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -297,7 +297,9 @@ async function latencies(db: Db, base: string, options: Options, log: (line: str
     return times;
   };
   log(latency("200-customer page (GET /customers?limit=200, walking the cursor)", await walk("/customers", options.samples)));
-  log(latency("200-member page (GET /customers?segment=<id>&limit=200, walking the cursor)", await walk(`/customers?segment=${segment.id}`, Math.max(10, Math.floor(options.samples / 4)))));
+  const memberPages = Math.max(10, Math.floor(options.samples / 4));
+  log(latency("200-member page (GET /segments/<id>/members?limit=200, walking the cursor)", await walk(`/segments/${segment.id}/members`, memberPages)));
+  log(latency("200-member page (GET /customers?segment=<id>&limit=200, walking the cursor)", await walk(`/customers?segment=${segment.id}`, memberPages)));
 }
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
