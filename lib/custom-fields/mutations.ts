@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { invalidateFieldSegmentsSql } from "@/lib/membership/invalidate";
 import { formatCount } from "@/lib/format";
 import { customFieldSelect, toCustomFieldRow } from "./queries";
 import { ensureSortIndex } from "./sort-index";
@@ -147,6 +148,8 @@ export async function updateCustomField(ctx: CustomFieldsContext, input: UpdateC
       await tx.$executeRaw(Prisma.sql`
         UPDATE "Customer" SET "attributes" = "attributes" - ${current.key}::text
          WHERE "workspaceId" = ${ctx.workspaceId}::uuid AND "attributes" -> ${current.key} IS NOT NULL`);
+      // Conditions on the field mean something else under the new type: stored membership is stale.
+      await tx.$executeRaw(invalidateFieldSegmentsSql(ctx.workspaceId, current.key));
     } else {
       await assertOptionsRemovable(tx, ctx, current, new Set(next.options.map((o) => o.key)));
     }
@@ -177,6 +180,7 @@ export async function setCustomFieldArchived(ctx: CustomFieldsContext, input: Se
     if (current.archived === archived) return current;
     const updated = await tx.customField.updateMany({ where: { workspaceId: ctx.workspaceId, id: fieldId }, data: { archived } });
     if (updated.count !== 1) throw new AppError("not_found", NOT_FOUND);
+    await tx.$executeRaw(invalidateFieldSegmentsSql(ctx.workspaceId, current.key));
     await audit(tx, ctx, archived ? "custom_field.archive" : "custom_field.unarchive", fieldId, { key: current.key });
     return readField(tx, ctx, fieldId);
   });

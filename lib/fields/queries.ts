@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, type SqlDriver } from "@/lib/db/client";
 import { buildCatalog } from "./catalog";
 import type { FieldCatalog } from "./types";
 
@@ -13,9 +13,12 @@ const customFieldRowSchema = z.object({
   archived: z.boolean(),
 });
 
-/** The field catalog of a workspace: standard and derived fields plus its custom fields (archived ones flagged). */
-export async function getCatalog(ctx: { workspaceId: string }): Promise<FieldCatalog> {
-  const { sql } = await getDb();
+/**
+ * The field catalog of a workspace: standard and derived fields plus its custom fields (archived
+ * ones flagged); read through sql when given (inside a transaction).
+ */
+export async function getCatalog(ctx: { workspaceId: string }, driver?: SqlDriver): Promise<FieldCatalog> {
+  const sql = driver ?? (await getDb()).sql;
   const rows = await sql.query(
     `SELECT "key", "label", "type"::text AS "type", "options", "description", "archived"
        FROM "CustomField" WHERE "workspaceId" = $1 ORDER BY "position", "createdAt", "key"`,

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb, type SqlDriver } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { invalidateRfmSegmentsSql } from "@/lib/membership/invalidate";
 import type { LocalDate } from "@/lib/segments/time";
 import { findPreset } from "./presets";
 import type { RfmRule } from "./rules";
@@ -45,6 +46,9 @@ export async function storeRfmScores(sql: SqlDriver, scope: RfmScope, analysisDa
           IS DISTINCT FROM (EXCLUDED."lastOrderDate", EXCLUDED."frequency", EXCLUDED."monetary", EXCLUDED."r", EXCLUDED."f", EXCLUDED."m", EXCLUDED."segment")`;
       await tx.query(upsert.text, upsert.values);
     }
+    // Stored membership scores RFM conditions against this run: those segments are stale now.
+    const stale = invalidateRfmSegmentsSql(scope.workspaceId);
+    await tx.query(stale.text, stale.values);
     // Customers who no longer have a paid order lose their scores.
     await tx.query(
       `DELETE FROM "CustomerRfm" t WHERE t."workspaceId" = $1 AND NOT EXISTS (

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { invalidateReferrersSql } from "@/lib/membership/invalidate";
 import { loadSegmentResolver } from "./count-references";
 import { InvalidDefinitionError } from "./errors";
 import { segmentChanges } from "./saved-audit";
@@ -117,6 +118,8 @@ export async function updateSegment(ctx: SavedSegmentContext, input: UpdateSegme
       const by = current.updatedBy ?? current.createdBy;
       throw new SegmentConflictError(by ? `${by.name} (${by.email})` : "Someone", current.updatedAt, current.version);
     }
+    // Segments that use this one inline its definition: their stored membership is stale now.
+    await tx.$executeRaw(invalidateReferrersSql(ctx.workspaceId, data.id));
     await audit(tx, ctx, "segment.update", data.id, { name: data.name, version: data.version + 1, changes });
   });
   return getSegmentOrThrow(ctx, data.id);

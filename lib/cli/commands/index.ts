@@ -6,6 +6,7 @@ import type { RegisterCommand } from "./context";
 import { registerDemoCommand } from "./demo";
 import { registerFieldsCommand } from "./fields";
 import { registerImportCommand } from "./import";
+import { registerMembershipCommand } from "./membership";
 import { registerRfmCommand } from "./rfm";
 import { registerSeedCommand } from "./seed";
 import { registerSegmentCommand } from "./segment";
@@ -16,6 +17,6 @@ export type { CliContext, RegisterCommand } from "./context";
 
 export const COMMANDS: RegisterCommand[] = [
   registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand,
-  registerRfmCommand, registerSnapshotsCommand,
+  registerRfmCommand, registerSnapshotsCommand, registerMembershipCommand,
   registerApiKeyCommand,
 ];
