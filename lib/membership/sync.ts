@@ -34,9 +34,11 @@ function ownCause(state: WorkspaceState, id: string, full: boolean): MembershipC
   const s = state.segments.get(id)!;
   if (!s.parsed) return null;
   if (full || s.memberCount === null) return "full_refresh";
+  const rfmRefreshed = s.usesRfm && state.rfmComputedAt !== null && (!s.membershipEvaluatedAt || state.rfmComputedAt > s.membershipEvaluatedAt);
+  // The refresh marks its segments stale (membershipVersion NULL); a save moves version instead.
+  if (rfmRefreshed && (s.membershipVersion === null || s.membershipVersion === s.version)) return "rfm_refresh";
   if (s.membershipVersion !== s.version) return "definition_change";
   if (s.dependsOnToday && s.membershipDay !== state.today) return "day_change";
-  if (s.usesRfm && state.rfmComputedAt && (!s.membershipEvaluatedAt || state.rfmComputedAt > s.membershipEvaluatedAt)) return "rfm_refresh";
   return null;
 }
 
