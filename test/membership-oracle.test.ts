@@ -133,7 +133,7 @@ async function apply(ws: string, action: Action, segmentIds: string[], now: Date
 
 describe("stored membership oracle", () => {
   it("equals the live evaluation after every sync, across a DST change and a month end", { timeout: 120_000 }, async () => {
-    const ids = Array.from({ length: SEGMENTS }, () => crypto.randomUUID());
+    const ids: string[] = Array.from({ length: SEGMENTS }, () => crypto.randomUUID());
     let checks = 0;
     await fc.assert(
       fc.asyncProperty(
