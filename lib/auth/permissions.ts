@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "apikeys.manage",
   "audit.read",
   "settings.manage",
+  "jobs.manage",
 ] as const;
 
 export const permissionSchema = z.enum(PERMISSIONS);
@@ -71,6 +72,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   "apikeys.manage": "manage API keys",
   "audit.read": "read the audit log",
   "settings.manage": "change workspace settings",
+  "jobs.manage": "manage background jobs",
 };
 
 /** "an Admin", "an Editor", "a Viewer": the role's label with its article, for sentences. */

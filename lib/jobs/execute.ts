@@ -51,10 +51,15 @@ export async function executeJob(sql: SqlDriver, job: ClaimedJob, kind: JobKind,
     await markFailed(sql, { ...job, attempts: job.maxAttempts }, fence, error).catch((e) => options.log(`Job ${job.kind} ${job.id}: ${errorText(e)}`));
     return;
   }
+  // On PGlite a beat waits while a transactional handler holds the one connection: never queue a second.
+  let beating = false;
   const heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
     sql
       .query(`UPDATE "Job" SET "lockedUntil" = now() + make_interval(secs => $5::float8) WHERE ${FENCE}`, [...fence, options.leaseMs / 1000])
-      .catch((e) => options.log(`Job ${job.kind} ${job.id}: heartbeat failed: ${errorText(e)}`));
+      .catch((e) => options.log(`Job ${job.kind} ${job.id}: heartbeat failed: ${errorText(e)}`))
+      .finally(() => (beating = false));
   }, Math.max(50, Math.floor(options.leaseMs / 3)));
   try {
     const parsed: Job = { ...job, payload: kind.payload ? kind.payload.parse(job.payload) : job.payload };
