@@ -48,7 +48,12 @@ export async function listJobs(ctx: JobsContext, limit = 50): Promise<JobsOvervi
   );
   const totals = await sql.query<{ state: JobState; n: number }>(`SELECT "state"::text AS "state", count(*)::int AS "n" FROM "Job" WHERE "workspaceId" = $1 GROUP BY "state"`, [ctx.workspaceId]);
   const overview: JobsOverview = { queued: { rows: [], total: 0 }, running: { rows: [], total: 0 }, dead: { rows: [], total: 0 }, done: { rows: [], total: 0 } };
-  for (const { rank: _rank, ...row } of rows) overview[row.state].rows.push({ ...row, runAt: new Date(row.runAt), createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt), finishedAt: row.finishedAt ? new Date(row.finishedAt) : null });
+  for (const r of rows) {
+    overview[r.state].rows.push({
+      id: r.id, kind: r.kind, state: r.state, attempts: r.attempts, maxAttempts: r.maxAttempts, lastError: r.lastError, dedupeKey: r.dedupeKey,
+      runAt: new Date(r.runAt), createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt), finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,
+    });
+  }
   for (const t of totals) overview[t.state].total = t.n;
   return overview;
 }
