@@ -14,8 +14,16 @@ export async function enqueueDailyJobs(sql: SqlDriver, now: Date = new Date(), k
   if (list.length === 0) return 0;
   const workspaces = await sql.query<{ id: string; timeZone: string }>(`SELECT "id"::text AS "id", "timeZone" FROM "Workspace"`);
   if (workspaces.length === 0) return 0;
-  const ids = workspaces.map((w) => w.id);
-  const days = workspaces.map((w) => localDateOf(now.getTime(), w.timeZone));
+  // A zone the runtime does not know (stored before a tz data update) must not stop the others.
+  const known = workspaces.flatMap((w) => {
+    try {
+      return [{ id: w.id, day: localDateOf(now.getTime(), w.timeZone) }];
+    } catch {
+      return [];
+    }
+  });
+  const ids = known.map((w) => w.id);
+  const days = known.map((w) => w.day);
   let created = 0;
   for (const kind of list) {
     const rows = await sql.query(
