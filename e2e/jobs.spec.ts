@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser } from "./support/test";
 import { browserSessions, type DemoRole } from "./support/session";
 
@@ -24,6 +25,8 @@ test("an admin sees the jobs, a failed job's error, and Retry runs it again", as
   const done = page.getByRole("region", { name: /^Done recently/ });
   await expect(done.getByRole("listitem").filter({ hasText: "Daily segment snapshots" })).toBeVisible();
 
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   // At phone width the page itself never scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

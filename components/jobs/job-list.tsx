@@ -49,7 +49,7 @@ export function JobList({ title, description, jobs, total, workspace, empty }: {
                   </div>
                   <p className="text-xs text-slate-500">
                     <time dateTime={job.whenIso}>{job.when}</time> · {job.attempts}
-                    {job.dedupeKey ? <> · <span className="break-all">{job.dedupeKey}</span></> : null}
+                    {job.dedupeKey ? <> · <span className="[overflow-wrap:anywhere]">{job.dedupeKey}</span></> : null}
                   </p>
                   {job.lastError && (
                     <p className={`text-sm break-words whitespace-pre-wrap ${job.state === "dead" ? "text-red-700" : "text-slate-600"}`}>
