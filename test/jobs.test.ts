@@ -149,6 +149,22 @@ describe("runner", () => {
     await db.sql.query(`DELETE FROM "Job" WHERE "id" = $1`, [live]);
   });
 
+  test("the heartbeat keeps a job that outlives its lease with its runner: a second runner never takes it", async () => {
+    defineJobKind("test.slow", async (job, { tx }) => {
+      await new Promise((r) => setTimeout(r, 1_500)); // five leases long
+      await tx.query(`INSERT INTO job_effect ("jobId") VALUES ($1)`, [job.id]);
+    });
+    const id = (await enqueueJob(db.sql, { workspaceId: W, kind: "test.slow" }))!;
+    const first = startJobRunner({ sql: db.sql, leaseMs: 300, pollMs: 50, dailyCheckMs: 0, workers: false, log: quiet });
+    while ((await jobState(id)).state !== "running") await new Promise((r) => setTimeout(r, 10));
+    const second = startJobRunner({ sql: db.sql, leaseMs: 300, pollMs: 50, dailyCheckMs: 0, workers: false, log: quiet });
+    await first.idle();
+    await second.idle();
+    await Promise.all([first.stop(), second.stop()]);
+    expect(await jobState(id)).toMatchObject({ state: "done", attempts: 1 });
+    expect(await effects(id)).toBe(1);
+  });
+
   test("an enqueue wakes the running runner at once (no waiting for the poll)", async () => {
     const runner = startJobRunner({ sql: db.sql, pollMs: 60_000, dailyCheckMs: 0, workers: false, log: quiet });
     await runner.idle();
