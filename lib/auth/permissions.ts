@@ -52,7 +52,7 @@ export const ROLES: readonly Role[] = ["admin", "editor", "viewer"];
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { admin: "Admin", editor: "Editor", viewer: "Viewer" };
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
-  admin: "Everything, plus erasing customers for good, members, custom fields, API keys and the audit log.",
+  admin: "Everything, plus erasing customers for good, members, custom fields, API keys, the audit log and background jobs.",
   editor: "Imports and edits customers (erasing is for admins); builds, saves and exports segments.",
   viewer: "Browses customers, segments and dashboards; cannot change anything.",
 };
