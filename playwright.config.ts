@@ -56,6 +56,8 @@ export default defineConfig({
       // Specs that fail sign-ins on purpose send their own X-Forwarded-For, so the sign-in limits never
       // hold back the address every other spec signs in from (docs/decisions/009-sign-in-limits.md).
       SEGMENTA_TRUST_PROXY: "1",
+      // A job that fails once, for e2e/jobs.spec.ts (lib/jobs/selftest.ts).
+      SEGMENTA_JOBS_SELFTEST: "1",
     },
   },
   {

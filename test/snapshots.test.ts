@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runCliOn } from "./support/cli";
 import type { Db } from "@/lib/db/client";
 import { listSnapshots } from "@/lib/snapshots/queries";
-import { runSnapshotCheck } from "@/lib/snapshots/scheduler";
+import { enqueueDailyJobs } from "@/lib/jobs/daily";
+import { startJobRunner } from "@/lib/jobs/runner";
+import { SNAPSHOT_JOB } from "@/lib/snapshots/job";
 import { takeSnapshots } from "@/lib/snapshots/take";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { createWorkspace, customer, insertCustomers, only, where } from "./segments-support";
@@ -103,11 +105,21 @@ describe("takeSnapshots", () => {
     await db.sql.query(`DELETE FROM "Segment" WHERE "id" = $1`, [broken]);
   });
 
-  test("the scheduler's check and `npm run cli -- snapshots` take what is missing, once", async () => {
+  test("the daily job and `npm run cli -- snapshots` take what is missing, once", async () => {
     await db.sql.query(`DELETE FROM "SegmentSnapshot"`);
-    const lines: string[] = [];
-    await runSnapshotCheck(now, (l) => lines.push(l));
-    expect(lines.join("\n")).toMatch(/Segment snapshots: 3 taken, 0 failed/);
+    // The runner's daily check enqueues one job per workspace and local day; running them takes today's snapshots.
+    expect(await enqueueDailyJobs(db.sql, new Date(), [SNAPSHOT_JOB])).toBe(2);
+    expect(await enqueueDailyJobs(db.sql, new Date(), [SNAPSHOT_JOB])).toBe(0);
+    const runner = startJobRunner({ sql: db.sql, dailyCheckMs: 0, workers: false, log: () => undefined });
+    await runner.idle();
+    await runner.stop();
+    const jobs = await db.sql.query<{ state: string; day: string }>(`SELECT "state"::text AS "state", "payload"->>'day' AS "day" FROM "Job" WHERE "kind" = $1`, [SNAPSHOT_JOB]);
+    expect(jobs.map((j) => j.state)).toEqual(["done", "done"]);
+    const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS "n" FROM "SegmentSnapshot"`);
+    expect(n).toBe(3);
+    // The jobs ran for today; the rest of this test records 15 June by hand.
+    await db.sql.query(`DELETE FROM "SegmentSnapshot"`);
+    await takeSnapshots(now);
     const first = await cli("snapshots", "--date", "2026-06-15");
     expect(first.code).toBe(0);
     expect(first.out).toContain(`ws-${A} 2026-06-15: 0 taken, 2 already taken`); // the check took Warsaw's 15 June

@@ -166,6 +166,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionDefinition>> = {
   "custom_field.update": { label: "Custom field changed", group: "fields", describe: customFieldChange },
   "custom_field.archive": { label: "Custom field archived", group: "fields", describe: (d) => value("Key", str(d, "key")) },
   "custom_field.unarchive": { label: "Custom field restored", group: "fields", describe: (d) => value("Key", str(d, "key")) },
+  "job.retry": { label: "Failed job retried", group: "settings", describe: (d) => [...value("Job", str(d, "kind")), ...value("Last error", str(d, "error"))] },
   "rfm.rules_update": { label: "RFM segment rules changed", group: "settings", describe: rfmRules },
   "customer.export": { label: "Customers exported", group: "exports", describe: customerExport },
   "segment.export": { label: "Segment members exported", group: "exports", describe: (d, h) => value("Columns", fieldList(h, d.columns)) },

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "apikeys.manage",
   "audit.read",
   "settings.manage",
+  "jobs.manage",
 ] as const;
 
 export const permissionSchema = z.enum(PERMISSIONS);
@@ -51,7 +52,7 @@ export const ROLES: readonly Role[] = ["admin", "editor", "viewer"];
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { admin: "Admin", editor: "Editor", viewer: "Viewer" };
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
-  admin: "Everything, plus erasing customers for good, members, custom fields, API keys and the audit log.",
+  admin: "Everything, plus erasing customers for good, members, custom fields, API keys, the audit log and background jobs.",
   editor: "Imports and edits customers (erasing is for admins); builds, saves and exports segments.",
   viewer: "Browses customers, segments and dashboards; cannot change anything.",
 };
@@ -71,6 +72,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   "apikeys.manage": "manage API keys",
   "audit.read": "read the audit log",
   "settings.manage": "change workspace settings",
+  "jobs.manage": "manage background jobs",
 };
 
 /** "an Admin", "an Editor", "a Viewer": the role's label with its article, for sentences. */

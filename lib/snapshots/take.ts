@@ -20,6 +20,8 @@ export const SNAPSHOT_TIMEOUT_MS = 120_000;
 export interface SnapshotOptions {
   /** Only this workspace (slug); AppError("not_found") when there is none. */
   workspaceSlug?: string;
+  /** Only this workspace (id): the daily job's. */
+  workspaceId?: string;
   /** The local day to record (YYYY-MM-DD, not after the workspace's today); default: today in each workspace's zone. */
   date?: string;
   log?: (line: string) => void;
@@ -98,7 +100,7 @@ export async function takeSnapshots(now: Date = new Date(), options: SnapshotOpt
   if (options.date !== undefined && !isLocalDate(options.date)) throw new AppError("invalid", `--date must be a date as YYYY-MM-DD (got "${options.date}").`);
   const { prisma } = await getDb();
   const workspaces = await prisma.workspace.findMany({
-    where: options.workspaceSlug ? { slug: options.workspaceSlug } : {},
+    where: { ...(options.workspaceSlug ? { slug: options.workspaceSlug } : {}), ...(options.workspaceId ? { id: options.workspaceId } : {}) },
     select: { id: true, slug: true, timeZone: true },
     orderBy: { slug: "asc" },
   });
