@@ -23,7 +23,7 @@ const TAG = "Customers";
 const idParams = z.object({ id: z.uuid().meta({ description: "The customer's id." }) });
 
 const listQuery = pageQuerySchema.extend({
-  segment: z.string().max(100).optional().meta({ description: "Only members of this saved segment (evaluated now)." }),
+  segment: z.string().max(100).optional().meta({ description: "Only members of this saved segment (its stored members, or evaluated now while they are being updated)." }),
   updated_since: z.iso
     .datetime({ offset: true, error: "updated_since is an ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00Z" })
     .optional()
@@ -86,7 +86,7 @@ export const listCustomers = defineOperation({
   tag: TAG,
   summary: "List customers",
   description:
-    "Cursor pages in a stable order: by id, or by (updatedAt, id) with `updated_since`. A walk sees every customer that existed for the whole walk exactly once (with `updated_since`, a customer changed during the walk comes again, later, with its new values). `email=` or `externalId=` answers the one customer with that identity (0 or 1 item). `segment=` keeps the members of a saved segment, evaluated now; an unknown segment is a 404.",
+    "Cursor pages in a stable order: by id, or by (updatedAt, id) with `updated_since`. A walk sees every customer that existed for the whole walk exactly once (with `updated_since`, a customer changed during the walk comes again, later, with its new values). `email=` or `externalId=` answers the one customer with that identity (0 or 1 item). `segment=` keeps the members of a saved segment (its stored members, or evaluated now while they are being updated); an unknown segment is a 404.",
   access: "read",
   query: listQuery,
   responses: { 200: { description: "A page of customers.", schema: pageSchema(customerSchema) } },
