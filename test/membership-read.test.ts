@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { memberPage } from "@/lib/api/v1/segments-queries";
 import { listCustomers } from "@/lib/customers/list";
+import { segmentFilterSql } from "@/lib/customers/list-segment";
 import { getCustomerSegmentHistory } from "@/lib/customers/segment-history";
 import { exportCustomersCsv } from "@/lib/customers/export";
 import { compareSegments } from "@/lib/dashboard/compare";
@@ -16,6 +17,7 @@ import { exportSegmentMembersCsv } from "@/lib/dashboard/export";
 import { getMembershipHistory } from "@/lib/dashboard/membership-history";
 import { computeDashboard, getDashboardSegment } from "@/lib/dashboard/queries";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { storedMembership } from "@/lib/membership/read";
 import { listSegments } from "@/lib/segments/saved-queries";
 import { localDateOf } from "@/lib/segments/time";
@@ -131,6 +133,13 @@ describe("usable stored membership is what readers show", () => {
     expect(first.rows.map((r) => r.id)).toEqual(sorted(["ada", "dan"]));
     const second = await memberPage(W, segment, { afterId: first.rows[0].id, limit: 1, now, fields: [] });
     expect(second.rows.map((r) => r.id)).toEqual([sorted(["ada", "dan"])[1]]);
+  });
+
+  test("the API's ?segment= filter: stored members after a keyset cursor", async () => {
+    const after = sorted(["ada", "dan"])[0];
+    const filter = await segmentFilterSql(W, { id: women, exclude: false }, now, { afterId: after });
+    const q = Prisma.sql`SELECT c."id"::text AS "id" FROM "Customer" c WHERE c."workspaceId" = ${W.workspaceId}::uuid AND c."id" > ${after}::uuid AND ${filter} ORDER BY c."id"`;
+    expect((await db.sql.query<{ id: string }>(q.text, q.values)).map((r) => r.id)).toEqual([sorted(["ada", "dan"])[1]]);
   });
 });
 

@@ -20,13 +20,14 @@ export const UNKNOWN_SEGMENT_MESSAGE = "This segment doesn't exist in this works
 /**
  * The predicate of "in segment" (or, exclude, "not in segment") for the workspace's saved segment;
  * AppError("not_found") when the workspace has no such segment, InvalidDefinitionError when its
- * rules no longer fit the catalog.
+ * rules no longer fit the catalog. afterId: the caller lists customers with an id above it, in id order.
  */
-export async function segmentFilterSql(ctx: SegmentScope, filter: SegmentFilter, now: Date): Promise<Prisma.Sql> {
+export async function segmentFilterSql(ctx: SegmentScope, filter: SegmentFilter, now: Date, options: { afterId?: string | null } = {}): Promise<Prisma.Sql> {
   const segment = await getSegment(ctx, filter.id);
   if (!segment) throw new AppError("not_found", UNKNOWN_SEGMENT_MESSAGE);
   if ((await storedMembership(ctx, segment.id, now)).usable) {
-    const exists = storedMemberExists(ctx.workspaceId, segment.id);
+    // A keyset page by id (the API) bounds the member rows too (see storedMemberExists); an exclusion must not.
+    const exists = storedMemberExists(ctx.workspaceId, segment.id, filter.exclude ? null : options.afterId);
     return filter.exclude ? Prisma.sql`(NOT ${exists})` : exists;
   }
   const prepared = await prepareSegment(ctx, segment.definition, now);

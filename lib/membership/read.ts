@@ -94,15 +94,21 @@ export async function storedMembership(ctx: SegmentScope, segment: MembershipSta
   return (await storedMemberships(ctx, [state], now)).get(state.id)!;
 }
 
-/** EXISTS of c's stored membership row (a probe of the primary key); no workspace condition on c. */
-export function storedMemberExists(workspaceId: string, segmentId: string): Prisma.Sql {
+/**
+ * EXISTS of c's stored membership row; no workspace condition on c. afterId (a keyset page after
+ * that customer id) bounds the member rows too: PostgreSQL does not carry `c.id > x` over to
+ * sm."customerId", and without it a page deep in a walk reads every member before it (measured:
+ * 179 ms → 7 ms for a 201-row page of 250,000 members).
+ */
+export function storedMemberExists(workspaceId: string, segmentId: string, afterId?: string | null): Prisma.Sql {
+  const after = afterId ? Prisma.sql` AND sm."customerId" > ${afterId}::uuid` : Prisma.empty;
   return Prisma.sql`EXISTS (SELECT 1 FROM "SegmentMember" sm
-    WHERE sm."workspaceId" = ${workspaceId}::uuid AND sm."segmentId" = ${segmentId}::uuid AND sm."customerId" = c."id")`;
+    WHERE sm."workspaceId" = ${workspaceId}::uuid AND sm."segmentId" = ${segmentId}::uuid AND sm."customerId" = c."id"${after})`;
 }
 
 /** The predicate "c is a stored member of the segment" over "Customer" c, workspace included. */
-export function storedMembersWhere(workspaceId: string, segmentId: string): Prisma.Sql {
-  return Prisma.sql`(c."workspaceId" = ${workspaceId}::uuid AND ${storedMemberExists(workspaceId, segmentId)})`;
+export function storedMembersWhere(workspaceId: string, segmentId: string, afterId?: string | null): Prisma.Sql {
+  return Prisma.sql`(c."workspaceId" = ${workspaceId}::uuid AND ${storedMemberExists(workspaceId, segmentId, afterId)})`;
 }
 
 /** Who the members of a saved segment are, as a WHERE over "Customer" c, and where that comes from. */
@@ -114,11 +120,17 @@ export interface SegmentMembersWhere {
 /**
  * The members of a saved segment as a predicate over "Customer" c (workspace included): the stored
  * members when usable, else the rules compiled at now (InvalidDefinitionError when they no longer
- * validate). Readers that list, count or aggregate members build on this one choice.
+ * validate). Readers that list, count or aggregate members build on this one choice; a keyset
+ * page by customer id passes its afterId (the caller still filters c."id" itself).
  */
-export async function segmentMembersWhere(ctx: SegmentScope, segment: { id: string; definition: unknown }, now: Date = new Date()): Promise<SegmentMembersWhere> {
+export async function segmentMembersWhere(
+  ctx: SegmentScope,
+  segment: { id: string; definition: unknown },
+  now: Date = new Date(),
+  options: { afterId?: string | null } = {},
+): Promise<SegmentMembersWhere> {
   const stored = await storedMembership(ctx, segment.id, now);
-  if (stored.usable) return { where: storedMembersWhere(ctx.workspaceId, segment.id), stored };
+  if (stored.usable) return { where: storedMembersWhere(ctx.workspaceId, segment.id, options.afterId), stored };
   const prepared = await prepareSegment(ctx, segment.definition, now);
   return { where: compileWhere(prepared.definition, prepared.catalog, prepared.options), stored };
 }

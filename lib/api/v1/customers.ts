@@ -43,17 +43,19 @@ async function pageIds(ctx: ApiContext, db: Db, query: z.output<typeof listQuery
   if (query.email !== undefined) conditions.push(Prisma.sql`c."email" = ${query.email.trim().toLowerCase()}`);
   if (query.externalId !== undefined) conditions.push(Prisma.sql`c."externalId" = ${query.externalId.trim()}`);
   if (byUpdate) conditions.push(Prisma.sql`c."updatedAt" >= ${new Date(query.updated_since!).toISOString()}::timestamptz`);
+  let afterId: string | null = null;
   if (after) {
     const [first, second] = after;
     if (byUpdate && typeof first === "string" && typeof second === "string" && UUID.safeParse(second).success && !Number.isNaN(Date.parse(first))) {
       conditions.push(Prisma.sql`(c."updatedAt", c."id") > (${first}::timestamptz, ${second}::uuid)`);
     } else if (!byUpdate && typeof first === "string" && UUID.safeParse(first).success) {
       conditions.push(Prisma.sql`c."id" > ${first}::uuid`);
+      afterId = first;
     } else throw new ApiProblem(400, "The cursor is not valid here.", { errors: [{ parameter: "cursor", message: "not a cursor of this list" }] });
   }
   if (query.segment !== undefined) {
     if (!UUID.safeParse(query.segment).success) throw notFoundProblem("segment");
-    conditions.push(await segmentFilterSql(ctx, { id: query.segment, exclude: false }, new Date()));
+    conditions.push(await segmentFilterSql(ctx, { id: query.segment, exclude: false }, new Date(), { afterId }));
   }
   const order = byUpdate ? Prisma.sql`c."updatedAt", c."id"` : Prisma.sql`c."id"`;
   const statement = Prisma.sql`SELECT c."id"::text AS "id", c."updatedAt" FROM "Customer" AS c

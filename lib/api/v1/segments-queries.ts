@@ -85,7 +85,7 @@ export async function memberPage(
   segment: { id: string; definition: unknown },
   options: { afterId: string | null; limit: number; now: Date; fields: readonly FieldDefinition[] },
 ): Promise<{ rows: MemberPageRow[]; stored: StoredMembership }> {
-  const { where, stored } = await segmentMembersWhere(ctx, segment, options.now);
+  const { where, stored } = await segmentMembersWhere(ctx, segment, options.now, { afterId: options.afterId });
   const after = options.afterId ? Prisma.sql` AND c."id" > ${options.afterId}::uuid` : Prisma.empty;
   const columns = options.fields.length > 0 ? Prisma.raw(`, ${CUSTOMER_COLUMNS}`) : Prisma.empty;
   const statement = Prisma.sql`SELECT c."id"::text AS "memberId", c."email" AS "memberEmail", c."externalId" AS "memberExternalId"${columns}
