@@ -45,6 +45,15 @@ test("a segment dashboard shows its numbers and charts, switches a chart to a ta
   await page.getByRole("button", { name: "Show chart: Gender" }).click();
   await expect(page.getByRole("img", { name: /^Gender\b/ })).toBeVisible();
 
+  // Joined and left from the membership change log (zero and empty lists until the engine has run), and where the count comes from.
+  await expect(page.getByTestId("membership-note")).toHaveText(/^(Members as of (\d+ \w+, )?\d\d:\d\d|Counted live — stored members are being updated)$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Who joined and left" })).toBeVisible();
+  for (const label of ["Joined, last 7 days", "Left, last 7 days", "Joined, last 30 days", "Left, last 30 days"]) {
+    await expect(headline(page, label)).toHaveText(/^[\d,]+$/);
+  }
+  await expect(page.getByTestId("recent-joiners")).toBeVisible();
+  await expect(page.getByTestId("recent-leavers")).toBeVisible();
+
   // The most valuable members link to their profiles.
   const top = page.locator("table", { has: page.locator("caption", { hasText: "The 10 most valuable members" }) });
   await expect(top.locator("tbody tr")).toHaveCount(Math.min(10, members));
