@@ -22,7 +22,7 @@ export function ProfileSegmentHistory({ data, workspace, timeZone }: { data: Cus
       </CardHeader>
       <div className="space-y-4 px-5 pb-5">
         <div data-testid="segments-now">
-          <h3 className="text-sm font-semibold text-slate-800">In segments now</h3>
+          <h3 className="text-sm font-semibold text-slate-800">Current memberships</h3>
           {data.current.length === 0 ? (
             <p className="mt-1 text-sm text-slate-500">Not a stored member of any segment.</p>
           ) : (
