@@ -47,6 +47,10 @@ test("an editor creates a customer, fixes a validation error while editing and d
   await expect(page.getByText("Poland (PL)", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("Mobile", { exact: true })).toBeVisible();
   await expect(page.getByText("vip", { exact: true })).toBeVisible();
+  // Stored segment membership and its history (empty until the membership engine has run for this new customer).
+  await expect(page.getByText("Segment history", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("segments-now")).toContainText("Current memberships");
+  await expect(page.getByTestId("segment-history")).toContainText("Entries and exits");
   await expectNoSeriousA11yViolations(page);
 
   // Edit with errors at the fields, then fix them.

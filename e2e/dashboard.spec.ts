@@ -19,7 +19,7 @@ test("a segment dashboard shows its numbers and charts, switches a chart to a ta
   const id = await segmentId(page, "High value");
   await page.goto(`/w/demo/segments/${id}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "High value" })).toBeVisible();
-  await expect(page.getByText(/Computed .* from live data/)).toBeVisible();
+  await expect(page.getByText(/Computed .* from (live data|stored members)/)).toBeVisible();
   const members = Number((await headline(page, "Members").innerText()).replaceAll(",", ""));
   expect(members).toBeGreaterThan(0);
   expect(members).toBeLessThan(5000);
@@ -44,6 +44,15 @@ test("a segment dashboard shows its numbers and charts, switches a chart to a ta
   expect(counts.reduce((n, t) => n + Number(t.replaceAll(",", "")), 0)).toBe(members);
   await page.getByRole("button", { name: "Show chart: Gender" }).click();
   await expect(page.getByRole("img", { name: /^Gender\b/ })).toBeVisible();
+
+  // Joined and left from the membership change log (zero and empty lists until the engine has run), and where the count comes from.
+  await expect(page.getByTestId("membership-note")).toHaveText(/^(Members as of (\d+ \w+, )?\d\d:\d\d|Counted live — stored members are being updated)$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Who joined and left" })).toBeVisible();
+  for (const label of ["Joined, last 7 days", "Left, last 7 days", "Joined, last 30 days", "Left, last 30 days"]) {
+    await expect(headline(page, label)).toHaveText(/^[\d,]+$/);
+  }
+  await expect(page.getByTestId("recent-joiners")).toBeVisible();
+  await expect(page.getByTestId("recent-leavers")).toBeVisible();
 
   // The most valuable members link to their profiles.
   const top = page.locator("table", { has: page.locator("caption", { hasText: "The 10 most valuable members" }) });

@@ -3,17 +3,22 @@ import { BarLineChart } from "@/components/charts/bar-line-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import { dayLabel, dayNumber } from "@/lib/dashboard/format";
 import { revenueMonths } from "@/lib/dashboard/monthly";
+import type { SizePoint } from "@/lib/dashboard/membership-series";
 import type { MonthRevenue } from "@/lib/dashboard/types";
 import { formatCount } from "@/lib/format";
 import type { SnapshotPoint } from "@/lib/snapshots/queries";
 
 /**
- * Members per day from the daily snapshots, with today's live count as the last point. Before
- * the first earlier snapshot there is no history to draw: today's size and when the line starts.
+ * Members at the end of each local day: exact from the membership change log since its first
+ * logged day, from the daily snapshots before it, and today's count (stored or live) as the last
+ * point. Without any earlier day there is nothing to draw: today's size and when the line starts.
  */
-export function SizeOverTime({ snapshots, today, liveMembers }: { snapshots: SnapshotPoint[]; today: string; liveMembers: number }) {
-  const past = snapshots.filter((s) => s.day < today);
-  if (past.length === 0) {
+export function SizeOverTime({ snapshots, logged, today, liveMembers }: { snapshots: SnapshotPoint[]; logged: SizePoint[]; today: string; liveMembers: number }) {
+  const logStart = logged[0]?.day ?? today;
+  const fromSnapshots = snapshots.filter((s) => s.day < logStart && s.day < today);
+  const fromLog = logged.filter((p) => p.day < today);
+  const pastCount = fromSnapshots.length + fromLog.length;
+  if (pastCount === 0) {
     return (
       <figure aria-labelledby="size-over-time-title" className="min-w-0" data-testid="size-over-time-empty">
         <figcaption id="size-over-time-title" className="text-sm font-semibold text-slate-800">
@@ -31,13 +36,17 @@ export function SizeOverTime({ snapshots, today, liveMembers }: { snapshots: Sna
       </figure>
     );
   }
-  const days = [...past.map((s) => s.day), today];
-  const values = [...past.map((s) => s.memberCount), liveMembers];
+  const days = [...fromSnapshots.map((s) => s.day), ...fromLog.map((p) => p.day), today];
+  const values = [...fromSnapshots.map((s) => s.memberCount), ...fromLog.map((p) => p.size), liveMembers];
+  const sources = [
+    fromLog.length > 0 ? `exact from the membership change log since ${dayLabel(fromLog[0].day)}` : null,
+    fromSnapshots.length > 0 ? `from daily snapshots${fromLog.length > 0 ? " before that" : ""} (${formatCount(fromSnapshots.length)} day${fromSnapshots.length === 1 ? "" : "s"})` : null,
+  ].filter(Boolean);
   return (
     <LineChart
       title="Size over time"
-      description={`Members on each day from the daily snapshots (${formatCount(past.length)} earlier day${past.length === 1 ? "" : "s"}); the last point is today's live count.`}
-      labels={days.map((d) => (d === today ? `${dayLabel(d)} (live)` : dayLabel(d)))}
+      description={`Members at the end of each day (workspace time zone), ${sources.join(", ")}; the last point is today's count.`}
+      labels={days.map((d) => (d === today ? `${dayLabel(d)} (now)` : dayLabel(d)))}
       positions={days.map(dayNumber)}
       series={[{ name: "Members", values, displays: values.map(formatCount), tone: "brand" }]}
     />

@@ -1,14 +1,14 @@
 /**
  * Comparison of 2 to 6 saved segments of one workspace in one statement: each segment's members
- * once, one boolean column per segment for each customer in any of them, and sizes, sums and
+ * once (stored members when usable, see lib/membership/read; else its rules evaluated live), one boolean column per segment for each customer in any of them, and sizes, sums and
  * every pairwise overlap as count(*) / sum() FILTERs over those columns.
  */
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileWhere } from "@/lib/segments/compile";
-import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
+import { segmentMembersWhere } from "@/lib/membership/read";
+import type { SegmentScope } from "@/lib/segments/count-prepare";
 import { runCounting } from "@/lib/segments/count-run";
 import { headlineOf, ratio, type Headline } from "./metrics";
 import { DASHBOARD_TIMEOUT_MS, DASHBOARD_WORK_MEM, getDashboardSegment, type DashboardSegment } from "./queries";
@@ -102,10 +102,7 @@ export async function compareSegments(
   }
   const now = options.now ?? new Date();
   const wheres: Prisma.Sql[] = [];
-  for (const segment of segments) {
-    const prepared = await prepareSegment(scope, segment.definition, now);
-    wheres.push(compileWhere(prepared.definition, prepared.catalog, prepared.options));
-  }
+  for (const segment of segments) wheres.push((await segmentMembersWhere(scope, segment, now)).where);
   const w = dashboardWindows(now, scope.timeZone);
   const statement = comparisonStatement(scope.workspaceId, wheres, w.newSince, now);
   const [row] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, async (run) => {

@@ -1,7 +1,8 @@
 /**
  * All members of a segment as a streamed CSV (the customer export's format: BOM, CRLF, field keys
  * as the header, spreadsheet formulas neutralized), read through a cursor batch by batch so memory
- * stays flat whatever the segment's size. The segment is evaluated once, when the cursor opens.
+ * stays flat whatever the segment's size. The members are the stored ones when usable (see
+ * lib/membership/read), else the segment is evaluated once, when the cursor opens.
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
@@ -9,8 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { streamCsvFromQuery } from "@/lib/db/csv-export";
 import { CSV_BOM, csvRecord, neutralizeFormula } from "@/lib/customers/export-csv";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileWhere } from "@/lib/segments/compile";
-import { prepareSegment } from "@/lib/segments/count-prepare";
+import { segmentMembersWhere } from "@/lib/membership/read";
 import { localDateOf } from "@/lib/segments/time";
 import type { DashboardSegment } from "./queries";
 
@@ -36,8 +36,7 @@ export async function exportSegmentMembersCsv(
   segment: DashboardSegment,
   options: { now?: Date; batchRows?: number } = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const prepared = await prepareSegment(ctx, segment.definition, options.now);
-  const where = compileWhere(prepared.definition, prepared.catalog, prepared.options);
+  const { where } = await segmentMembersWhere(ctx, segment, options.now);
   const query = Prisma.sql`SELECT c."id"::text AS "id", c."externalId", c."email", c."firstName", c."lastName", c."country", c."lifecycleStage",
       c."ordersCount", c."totalSpent"::text AS "totalSpent", to_char(c."lastOrderAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastOrderAt"
     FROM "Customer" c WHERE ${where} ORDER BY c."id"`;

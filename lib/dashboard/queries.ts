@@ -1,9 +1,14 @@
-/** Segment dashboards: one segment's numbers, computed live under a time budget, scoped to the workspace. */
+/**
+ * Segment dashboards: one segment's numbers under a time budget, scoped to the workspace, over its
+ * stored members when they are usable (lib/membership/read) and its rules evaluated live otherwise.
+ */
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findField } from "@/lib/fields/catalog";
+import { getCatalog } from "@/lib/fields/queries";
+import { segmentMembersWhere } from "@/lib/membership/read";
 import { compileWhere } from "@/lib/segments/compile";
 import { sumDecimals } from "@/lib/segments/decimal";
 import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
@@ -79,23 +84,30 @@ const rowSchema = z.object({
   ),
 });
 
+/** The members' WHERE: a saved segment's stored members when usable, else the definition compiled at now. */
+async function membersWhere(scope: SegmentScope, definition: unknown, segmentId: string | undefined, now: Date) {
+  if (segmentId) return segmentMembersWhere(scope, { id: segmentId, definition }, now);
+  const prepared = await prepareSegment(scope, definition, now);
+  return { where: compileWhere(prepared.definition, prepared.catalog, prepared.options), stored: { usable: false, asOf: null, memberCount: null } };
+}
+
 /**
  * Everything a segment's dashboard shows, from one statement (see ./sql), computed at now in the
- * workspace's zone; throws InvalidDefinitionError for a definition that no longer validates and
- * AppError("timeout") past the budget.
+ * workspace's zone; with segmentId (a saved segment) over its stored members when they are usable
+ * (no evaluation at all), else live. Throws InvalidDefinitionError for a definition that no longer
+ * validates and AppError("timeout") past the budget.
  */
 export async function computeDashboard(
   scope: SegmentScope,
   definition: unknown,
-  options: { now?: Date; timeoutMs?: number } = {},
+  options: { now?: Date; timeoutMs?: number; segmentId?: string } = {},
 ): Promise<SegmentDashboard> {
   const started = performance.now();
   const now = options.now ?? new Date();
-  const prepared = await prepareSegment(scope, definition, now);
-  const deviceField = findField(prepared.catalog, `custom.${DEVICE_FIELD_KEY}`);
+  const [catalog, { where, stored }] = await Promise.all([getCatalog(scope), membersWhere(scope, definition, options.segmentId, now)]);
+  const deviceField = findField(catalog, `custom.${DEVICE_FIELD_KEY}`);
   const deviceKey = deviceField && !deviceField.archived ? DEVICE_FIELD_KEY : null;
   const w = dashboardWindows(now, scope.timeZone);
-  const where = compileWhere(prepared.definition, prepared.catalog, prepared.options);
   const input = { workspaceId: scope.workspaceId, timeZone: scope.timeZone, where, deviceKey };
   const [raw, monthly] = await runCounting(options.timeoutMs ?? DASHBOARD_TIMEOUT_MS, async (run) => {
     await run({ text: "SELECT set_config('work_mem', $1, true)", values: [DASHBOARD_WORK_MEM] });
@@ -142,6 +154,7 @@ export async function computeDashboard(
       lastOrderAt: t.lastOrderAt,
     })),
     computedAt: now.toISOString(),
+    membership: { usable: stored.usable, asOf: stored.asOf?.toISOString() ?? null },
     today: w.today,
     last12Start: w.last12Start.toISOString(),
     categoriesStart: w.categoriesStart.toISOString(),

@@ -56,6 +56,8 @@ export interface SegmentDashboard {
   topMembers: TopMember[];
   /** ISO instant the numbers were computed at. */
   computedAt: string;
+  /** Read from stored members (usable) as of an instant (ISO), or evaluated live (usable false, asOf null). */
+  membership: { usable: boolean; asOf: string | null };
   /** The local date (workspace zone) the windows are measured from. */
   today: string;
   /** First instant of the 12-month revenue window (ISO). */

@@ -1,9 +1,13 @@
-/** Reads of saved segments: one, the list with live member counts, the picker options, and the builder's suggestions. */
+/**
+ * Reads of saved segments: one, the list with member counts (stored when usable, see
+ * lib/membership/read; live otherwise), the picker options, and the builder's suggestions.
+ */
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/fields/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { loadMembershipStates, storedMemberships, type StoredMembership } from "@/lib/membership/read";
 import { getRfmRules } from "@/lib/rfm/queries";
 import { OTHERS } from "@/lib/rfm/rules";
 import { countStatement, type SegmentScope } from "./count-prepare";
@@ -43,10 +47,12 @@ export interface SavedSegment {
   updatedBy: { name: string; email: string } | null;
 }
 
-/** A list row with its live member count and share (null when it could not be counted). */
+/** A list row with its member count and share (null when it could not be counted). */
 export interface SegmentListRow extends SavedSegment {
   members: number | null;
   share: number | null;
+  /** Whether the count is the stored one (and as of when) or was counted live. */
+  membership: StoredMembership;
   /** Why there is no count: the definition no longer fits the catalog, or counting ran out of time. */
   countProblem: string | null;
 }
@@ -81,17 +87,30 @@ export async function listSegmentDefinitions(ctx: { workspaceId: string }): Prom
 }
 
 /**
- * Member counts of saved segments in one read-only session under one time budget; a segment whose
- * definition no longer validates gets a problem instead of a count, and a timeout leaves the rest uncounted.
+ * Member counts of saved segments: the stored count of each segment whose stored membership is
+ * usable (no evaluation), the others counted live in one read-only session under one time budget;
+ * a segment whose definition no longer validates gets a problem instead of a count, and a timeout
+ * leaves the rest uncounted.
  */
-export async function countSavedSegments(ctx: SegmentScope, ids: readonly string[], timeoutMs = COUNT_TIMEOUT_MS): Promise<{ total: number; counts: Map<string, number | string> }> {
-  const [catalog, all] = await Promise.all([getCatalog(ctx), listSegmentDefinitions(ctx)]);
+export async function countSavedSegments(
+  ctx: SegmentScope,
+  ids: readonly string[],
+  timeoutMs = COUNT_TIMEOUT_MS,
+): Promise<{ total: number; counts: Map<string, number | string>; sources: Map<string, StoredMembership> }> {
+  const now = new Date();
+  const [catalog, all, states] = await Promise.all([getCatalog(ctx), listSegmentDefinitions(ctx), loadMembershipStates(ctx, ids)]);
+  const sources = await storedMemberships(ctx, states, now);
   const stored = new Map(all.map((s) => [s.id, s.definition]));
   const resolveSegment = (id: string) => stored.get(id.toLowerCase());
-  const options = { now: new Date(), timeZone: ctx.timeZone, workspaceId: ctx.workspaceId, resolveSegment };
+  const options = { now, timeZone: ctx.timeZone, workspaceId: ctx.workspaceId, resolveSegment };
   const counts = new Map<string, number | string>();
   const prepared: { id: string; statement: Prisma.Sql }[] = [];
   for (const id of ids) {
+    const source = sources.get(id);
+    if (source?.usable && source.memberCount !== null) {
+      counts.set(id, source.memberCount);
+      continue;
+    }
     const parsed = parseDefinition(stored.get(id), catalog, { resolveSegment, segmentId: id });
     if (parsed.ok) prepared.push({ id, statement: countStatement({ definition: parsed.definition, catalog, options }) });
     else counts.set(id, `Invalid definition: ${parsed.errors[0].path}: ${parsed.errors[0].message}`);
@@ -106,7 +125,7 @@ export async function countSavedSegments(ctx: SegmentScope, ids: readonly string
     if (!(e instanceof AppError && e.code === "timeout")) throw e;
     for (const p of prepared) if (!counts.has(p.id)) counts.set(p.id, "Counting took too long; open the segment to count it.");
   }
-  return { total, counts };
+  return { total, counts, sources };
 }
 
 /** The workspace's segments matching the search, with live counts, sorted as asked. */
@@ -122,11 +141,12 @@ export async function listSegments(ctx: SegmentScope, params: SegmentListParams)
       select: segmentSelect,
     })
   ).map(toSaved);
-  const { total, counts } = await countSavedSegments(ctx, rows.map((r) => r.id));
+  const { total, counts, sources } = await countSavedSegments(ctx, rows.map((r) => r.id));
   const listed: SegmentListRow[] = rows.map((r) => {
     const c = counts.get(r.id);
     const members = typeof c === "number" ? c : null;
-    return { ...r, members, share: members === null ? null : total > 0 ? members / total : 0, countProblem: typeof c === "string" ? c : null };
+    const membership = sources.get(r.id) ?? { usable: false, asOf: null, memberCount: null };
+    return { ...r, members, share: members === null ? null : total > 0 ? members / total : 0, membership, countProblem: typeof c === "string" ? c : null };
   });
   const sign = params.dir === "asc" ? 1 : -1;
   const by: Record<SegmentListParams["sort"], (a: SegmentListRow, b: SegmentListRow) => number> = {

@@ -23,7 +23,7 @@ const TAG = "Customers";
 const idParams = z.object({ id: z.uuid().meta({ description: "The customer's id." }) });
 
 const listQuery = pageQuerySchema.extend({
-  segment: z.string().max(100).optional().meta({ description: "Only members of this saved segment (evaluated now)." }),
+  segment: z.string().max(100).optional().meta({ description: "Only members of this saved segment (its stored members, or evaluated now while they are being updated)." }),
   updated_since: z.iso
     .datetime({ offset: true, error: "updated_since is an ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00Z" })
     .optional()
@@ -43,17 +43,19 @@ async function pageIds(ctx: ApiContext, db: Db, query: z.output<typeof listQuery
   if (query.email !== undefined) conditions.push(Prisma.sql`c."email" = ${query.email.trim().toLowerCase()}`);
   if (query.externalId !== undefined) conditions.push(Prisma.sql`c."externalId" = ${query.externalId.trim()}`);
   if (byUpdate) conditions.push(Prisma.sql`c."updatedAt" >= ${new Date(query.updated_since!).toISOString()}::timestamptz`);
+  let afterId: string | null = null;
   if (after) {
     const [first, second] = after;
     if (byUpdate && typeof first === "string" && typeof second === "string" && UUID.safeParse(second).success && !Number.isNaN(Date.parse(first))) {
       conditions.push(Prisma.sql`(c."updatedAt", c."id") > (${first}::timestamptz, ${second}::uuid)`);
     } else if (!byUpdate && typeof first === "string" && UUID.safeParse(first).success) {
       conditions.push(Prisma.sql`c."id" > ${first}::uuid`);
+      afterId = first;
     } else throw new ApiProblem(400, "The cursor is not valid here.", { errors: [{ parameter: "cursor", message: "not a cursor of this list" }] });
   }
   if (query.segment !== undefined) {
     if (!UUID.safeParse(query.segment).success) throw notFoundProblem("segment");
-    conditions.push(await segmentFilterSql(ctx, { id: query.segment, exclude: false }, new Date()));
+    conditions.push(await segmentFilterSql(ctx, { id: query.segment, exclude: false }, new Date(), { afterId }));
   }
   const order = byUpdate ? Prisma.sql`c."updatedAt", c."id"` : Prisma.sql`c."id"`;
   const statement = Prisma.sql`SELECT c."id"::text AS "id", c."updatedAt" FROM "Customer" AS c
@@ -86,7 +88,7 @@ export const listCustomers = defineOperation({
   tag: TAG,
   summary: "List customers",
   description:
-    "Cursor pages in a stable order: by id, or by (updatedAt, id) with `updated_since`. A walk sees every customer that existed for the whole walk exactly once (with `updated_since`, a customer changed during the walk comes again, later, with its new values). `email=` or `externalId=` answers the one customer with that identity (0 or 1 item). `segment=` keeps the members of a saved segment, evaluated now; an unknown segment is a 404.",
+    "Cursor pages in a stable order: by id, or by (updatedAt, id) with `updated_since`. A walk sees every customer that existed for the whole walk exactly once (with `updated_since`, a customer changed during the walk comes again, later, with its new values). `email=` or `externalId=` answers the one customer with that identity (0 or 1 item). `segment=` keeps the members of a saved segment (its stored members, or evaluated now while they are being updated); an unknown segment is a 404.",
   access: "read",
   query: listQuery,
   responses: { 200: { description: "A page of customers.", schema: pageSchema(customerSchema) } },

@@ -73,7 +73,8 @@ export const listSegmentMembersOperation = defineOperation({
   summary: "List a segment's members",
   description:
     "Members by customer id, a cursor page at a time, each with id, email and externalId plus the fields asked for with fields=. The whole walk is " +
-    "evaluated at the instant of its first page (asOf), so a customer who matched throughout is seen exactly once, even while customers are added.",
+    "read from the segment's stored members (exact as of asOf) or, while they are being updated, evaluated at the instant of its first page (asOf); " +
+    "either way a customer who was a member throughout is seen exactly once, even while customers are added.",
   access: "read",
   params: segmentParamsSchema,
   resource: "segment",
@@ -91,14 +92,14 @@ export const listSegmentMembersOperation = defineOperation({
       now = new Date(key.data[1]);
     }
     const fields = requestedFields(await getCatalog(ctx), query.fields);
-    const rows = await withStoredDefinition(() => memberPage(ctx, segment.definition, { afterId, limit: query.limit, now, fields }));
+    const { rows, stored } = await withStoredDefinition(() => memberPage(ctx, segment, { afterId, limit: query.limit, now, fields }));
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       body: {
         data: page.map((m) => ({ id: m.id, email: m.email, externalId: m.externalId, ...(m.row ? memberFields(fields, m.row, now, ctx.timeZone) : {}) })),
         nextCursor: rows.length > query.limit && last ? encodeCursor(membersScope(ctx, segment.id), [last.id, now.getTime()]) : null,
-        asOf: now.toISOString(),
+        asOf: (stored.usable && stored.asOf ? stored.asOf : now).toISOString(),
       },
     };
   },
@@ -182,7 +183,7 @@ export const segmentDashboardOperation = defineOperation({
   errors: { 409: "The stored definition no longer validates.", 503: "Computing took longer than the time budget and was stopped." },
   async handle(ctx, { params }) {
     const segment = await segmentOr404(ctx, params.id);
-    const dashboard = await withStoredDefinition(() => computeDashboard(ctx, segment.definition));
+    const dashboard = await withStoredDefinition(() => computeDashboard(ctx, segment.definition, { segmentId: segment.id }));
     return { body: dashboardJson({ id: segment.id, name: segment.name }, dashboard) };
   },
 });

@@ -7,8 +7,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { CustomerRow, FieldDefinition } from "@/lib/fields/catalog";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { compileWhere } from "@/lib/segments/compile";
-import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
+import { segmentMembersWhere, type StoredMembership } from "@/lib/membership/read";
+import type { SegmentScope } from "@/lib/segments/count-prepare";
 import { COUNT_TIMEOUT_MS, runCounting } from "@/lib/segments/count-run";
 import { CUSTOMER_COLUMNS } from "@/lib/segments/queries";
 
@@ -76,20 +76,20 @@ export interface MemberPageRow {
 
 /**
  * The members with an id above `afterId`, by id, at most limit + 1 (the extra one tells there is a
- * next page), evaluated at `now`. Each page is one statement over the compiled predicate, so a walk
- * sees every customer that matched throughout exactly once while others are inserted.
+ * next page): the stored members when usable, else evaluated at `now`. Each page is one keyset
+ * statement by id, so a walk sees every customer that was a member throughout exactly once while
+ * others are inserted (whichever source each page reads).
  */
 export async function memberPage(
   ctx: SegmentScope,
-  definition: unknown,
+  segment: { id: string; definition: unknown },
   options: { afterId: string | null; limit: number; now: Date; fields: readonly FieldDefinition[] },
-): Promise<MemberPageRow[]> {
-  const prepared = await prepareSegment(ctx, definition, options.now);
-  const where = compileWhere(prepared.definition, prepared.catalog, prepared.options);
+): Promise<{ rows: MemberPageRow[]; stored: StoredMembership }> {
+  const { where, stored } = await segmentMembersWhere(ctx, segment, options.now, { afterId: options.afterId });
   const after = options.afterId ? Prisma.sql` AND c."id" > ${options.afterId}::uuid` : Prisma.empty;
   const columns = options.fields.length > 0 ? Prisma.raw(`, ${CUSTOMER_COLUMNS}`) : Prisma.empty;
   const statement = Prisma.sql`SELECT c."id"::text AS "memberId", c."email" AS "memberEmail", c."externalId" AS "memberExternalId"${columns}
     FROM "Customer" c WHERE ${where}${after} ORDER BY c."id" LIMIT ${options.limit + 1}::int`;
   const rows = await runCounting(COUNT_TIMEOUT_MS, (run) => run<CustomerRow & { memberId: string; memberEmail: string | null; memberExternalId: string | null }>(statement));
-  return rows.map((r) => ({ id: r.memberId, email: r.memberEmail, externalId: r.memberExternalId, row: options.fields.length > 0 ? r : null }));
+  return { rows: rows.map((r) => ({ id: r.memberId, email: r.memberEmail, externalId: r.memberExternalId, row: options.fields.length > 0 ? r : null })), stored };
 }

@@ -114,7 +114,7 @@ export const memberSchema = z
 export const memberPageSchema = z.object({
   data: z.array(memberSchema),
   nextCursor: z.string().nullable().meta({ description: "Pass as ?cursor= for the next page; null on the last page. The walk is evaluated at asOf throughout." }),
-  asOf: isoTime.meta({ description: "The instant the whole walk is evaluated at (fixed by the first page)." }),
+  asOf: isoTime.meta({ description: "The instant the members are exact as of: the stored members' as-of time, or the instant the walk is evaluated at (fixed by the first page)." }),
 });
 
 export interface ExplainJson {

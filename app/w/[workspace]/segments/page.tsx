@@ -12,6 +12,7 @@ import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { formatInstant } from "@/lib/customers/display";
 import { formatCount, formatShare } from "@/lib/format";
+import { membershipNote, shortMembershipNote } from "@/lib/membership/as-of";
 import { listSegments } from "@/lib/segments/saved-queries";
 import { segmentListParamsSchema, type SegmentListParams } from "@/lib/segments/saved-schemas";
 
@@ -52,7 +53,10 @@ export default async function SegmentsPage({ params, searchParams }: Props) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Segments</h1>
-          <p className="mt-1 text-sm text-slate-500">Saved rules; members are counted live from today&apos;s data ({formatCount(total)} customers in the workspace).</p>
+          <p className="mt-1 text-sm text-slate-500">
+            Saved rules; member counts are stored and kept exact as customers change (as of the time shown), or counted live while the stored members are being
+            updated ({formatCount(total)} customers in the workspace).
+          </p>
         </div>
         {canWrite && (
           <Link href={`${base}/new`} className={buttonClasses()}>
@@ -100,13 +104,20 @@ export default async function SegmentsPage({ params, searchParams }: Props) {
                       <Link href={`${base}/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link>
                       {r.description && <p className="truncate text-xs text-slate-500">{r.description}</p>}
                     </TD>
-                    <TD className="text-right tabular-nums" data-testid="segment-members">
-                      {r.members !== null ? (
-                        <Link href={`${base}/${r.id}/members`} className="hover:text-brand-700 hover:underline" aria-label={`${formatCount(r.members)} members of ${r.name}`}>
-                          {formatCount(r.members)}
-                        </Link>
-                      ) : (
-                        <span className="text-xs text-amber-700">{r.countProblem}</span>
+                    <TD className="text-right tabular-nums">
+                      <span data-testid="segment-members">
+                        {r.members !== null ? (
+                          <Link href={`${base}/${r.id}/members`} className="hover:text-brand-700 hover:underline" aria-label={`${formatCount(r.members)} members of ${r.name}`}>
+                            {formatCount(r.members)}
+                          </Link>
+                        ) : (
+                          <span className="text-xs text-amber-700">{r.countProblem}</span>
+                        )}
+                      </span>
+                      {r.members !== null && (
+                        <span className="block text-xs font-normal text-slate-500" title={membershipNote(r.membership, ctx.timeZone)} data-testid="segment-members-source">
+                          {shortMembershipNote(r.membership, ctx.timeZone)}
+                        </span>
                       )}
                     </TD>
                     <TD className="text-right tabular-nums">{r.share !== null ? formatShare(r.share) : "—"}</TD>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ProfileEvents } from "@/components/customers/profile-events";
 import { ProfileFields } from "@/components/customers/profile-fields";
 import { ProfileOrders } from "@/components/customers/profile-orders";
+import { ProfileSegmentHistory } from "@/components/customers/profile-segment-history";
 import { CustomerSegments } from "@/components/segments/customer-segments";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import { customerDisplayName, formatInstant } from "@/lib/customers/display";
 import { consentOriginText } from "@/lib/customers/consent";
 import { getConsentProvenance, getCustomerProfile, listCustomerEvents } from "@/lib/customers/queries";
+import { getCustomerSegmentHistory } from "@/lib/customers/segment-history";
 import { findField } from "@/lib/fields/catalog";
 import { getCatalog } from "@/lib/fields/queries";
 import { explainCustomerSegments } from "@/lib/segments/saved-explain";
@@ -35,9 +37,10 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
     listCustomerEvents(ctx, customerId, { page: search.events }),
   ]);
   if (!profile) notFound();
-  const [segments, consent] = await Promise.all([
+  const [segments, consent, segmentHistory] = await Promise.all([
     can(ctx.role, "segments.read") ? explainCustomerSegments(ctx, profile.customer.id) : null,
     getConsentProvenance(ctx, profile.customer),
+    can(ctx.role, "segments.read") ? getCustomerSegmentHistory(ctx, profile.customer.id) : null,
   ]);
   const { customer } = profile;
   const name = customerDisplayName(customer);
@@ -87,6 +90,7 @@ export default async function CustomerProfilePage({ params, searchParams }: Prop
       {notice && <Alert variant="success">{notice}</Alert>}
       <ProfileFields catalog={catalog} customer={customer} timeZone={ctx.timeZone} consentOrigin={consentOriginText(consent, ctx.timeZone)} />
       {segments && <CustomerSegments workspace={ctx.workspaceSlug} verdicts={segments.verdicts} catalog={segments.catalog} timeZone={ctx.timeZone} />}
+      {segmentHistory && <ProfileSegmentHistory data={segmentHistory} workspace={ctx.workspaceSlug} timeZone={ctx.timeZone} />}
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <ProfileOrders orders={profile.orders} total={profile.ordersTotal} timeZone={ctx.timeZone} />
         <ProfileEvents page={events} timeZone={ctx.timeZone} hrefFor={(page) => `${base}?events=${page}`} />

@@ -6,6 +6,7 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { BreakdownChart } from "@/components/dashboard/breakdown-chart";
 import { HeadlineCards } from "@/components/dashboard/headline-cards";
 import { RevenuePerMonth, SizeOverTime } from "@/components/dashboard/history-charts";
+import { JoinedLeftCards, RecentChanges } from "@/components/dashboard/membership-activity";
 import { TopMembers } from "@/components/dashboard/top-members";
 import { SegmentTabs } from "@/components/segments/segment-tabs";
 import { Alert } from "@/components/ui/alert";
@@ -15,10 +16,12 @@ import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { dayLabel, instantLabel } from "@/lib/dashboard/format";
 import { categoryLabel } from "@/lib/dashboard/labels";
+import { getMembershipHistory } from "@/lib/dashboard/membership-history";
 import { computeDashboard, getDashboardSegment, type DashboardSegment } from "@/lib/dashboard/queries";
 import type { SegmentDashboard } from "@/lib/dashboard/types";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
+import { membershipNote } from "@/lib/membership/as-of";
 import { InvalidDefinitionError } from "@/lib/segments/errors";
 import { listSnapshots } from "@/lib/snapshots/queries";
 
@@ -38,7 +41,7 @@ async function loadSegment(ctx: { workspaceId: string }, id: string): Promise<Da
 /** The dashboard, or the reason it could not be computed (an outdated definition, a timeout) for the user. */
 async function loadDashboard(ctx: { workspaceId: string; timeZone: string }, segment: DashboardSegment): Promise<{ ok: true; dashboard: SegmentDashboard } | { ok: false; title: string; detail: string }> {
   try {
-    return { ok: true, dashboard: await computeDashboard(ctx, segment.definition) };
+    return { ok: true, dashboard: await computeDashboard(ctx, segment.definition, { segmentId: segment.id }) };
   } catch (e) {
     if (e instanceof InvalidDefinitionError) {
       return { ok: false, title: "This segment's rules are no longer valid, so its numbers cannot be computed.", detail: e.errors.map((x) => `${x.path}: ${x.message}`).join("; ") };
@@ -70,8 +73,11 @@ export default async function SegmentDashboardPage({ params }: Props) {
             {segment.description && <p className="mt-1 text-sm text-slate-600">{segment.description}</p>}
             {result.ok && (
               <p className="mt-1 text-xs text-slate-500">
-                Computed <time dateTime={result.dashboard.computedAt}>{instantLabel(result.dashboard.computedAt, ctx.timeZone)}</time> ({ctx.timeZone}) from live data in{" "}
-                {(result.dashboard.elapsedMs / 1000).toFixed(1)} s. Revenue counts paid orders only (refunded, cancelled and pending orders are left out), as each
+                <span data-testid="membership-note" className="font-medium text-slate-700">
+                  {membershipNote({ usable: result.dashboard.membership.usable, asOf: result.dashboard.membership.asOf ? new Date(result.dashboard.membership.asOf) : null }, ctx.timeZone)}
+                </span>
+                . Computed <time dateTime={result.dashboard.computedAt}>{instantLabel(result.dashboard.computedAt, ctx.timeZone)}</time> ({ctx.timeZone}) from{" "}
+                {result.dashboard.membership.usable ? "stored members" : "live data"} in {(result.dashboard.elapsedMs / 1000).toFixed(1)} s. Revenue counts paid orders only (refunded, cancelled and pending orders are left out), as each
                 customer&apos;s total spent does.
               </p>
             )}
@@ -111,14 +117,44 @@ export default async function SegmentDashboardPage({ params }: Props) {
 }
 
 async function DashboardBody({ dashboard: d, ctx, segmentId }: { dashboard: SegmentDashboard; ctx: { workspaceId: string; workspaceSlug: string; timeZone: string }; segmentId: string }) {
-  const snapshots = await listSnapshots(ctx, segmentId, d.today);
+  const [snapshots, history] = await Promise.all([listSnapshots(ctx, segmentId, d.today), getMembershipHistory(ctx, segmentId, new Date(d.computedAt))]);
   return (
     <>
       <HeadlineCards headline={d.headline} />
+      <section aria-labelledby="joined-left-title" className="space-y-3">
+        <h2 id="joined-left-title" className="text-lg font-semibold text-slate-900">
+          Who joined and left
+        </h2>
+        <JoinedLeftCards windows={history.windows} />
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>Recent joiners</CardTitle>
+                <CardDescription>The latest customers to enter the segment, and why.</CardDescription>
+              </div>
+            </CardHeader>
+            <CardContent data-testid="recent-joiners">
+              <RecentChanges title="Recent joiners" changes={history.joiners} workspaceSlug={ctx.workspaceSlug} timeZone={ctx.timeZone} empty="No one has joined since stored membership began." />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>Recent leavers</CardTitle>
+                <CardDescription>The latest customers to leave the segment, and why.</CardDescription>
+              </div>
+            </CardHeader>
+            <CardContent data-testid="recent-leavers">
+              <RecentChanges title="Recent leavers" changes={history.leavers} workspaceSlug={ctx.workspaceSlug} timeZone={ctx.timeZone} empty="No one has left since stored membership began." />
+            </CardContent>
+          </Card>
+        </div>
+      </section>
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card>
           <CardContent>
-            <SizeOverTime snapshots={snapshots} today={d.today} liveMembers={d.headline.members} />
+            <SizeOverTime snapshots={snapshots} logged={history.sizes} today={d.today} liveMembers={d.headline.members} />
           </CardContent>
         </Card>
         <Card>

@@ -11,6 +11,8 @@ import { listCustomers, type CustomerListPage } from "@/lib/customers/list";
 import { customerTableData, segmentListProblem } from "@/lib/customers/list-page";
 import { parseListView } from "@/lib/customers/list-schemas";
 import { getCatalog } from "@/lib/fields/queries";
+import { membershipNote } from "@/lib/membership/as-of";
+import { storedMembership } from "@/lib/membership/read";
 import { countSegment } from "@/lib/segments/count";
 import { getSegment } from "@/lib/segments/saved-queries";
 import { segmentIdSchema } from "@/lib/segments/saved-schemas";
@@ -22,7 +24,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** The segment's Members tab: the customer table (search, sort, columns, paging, export) over the segment's members, evaluated live. */
+/** The segment's Members tab: the customer table (search, sort, columns, paging, export) over the segment's members: stored when usable (with "as of"), else evaluated live. */
 export default async function SegmentMembersPage({ params, searchParams }: Props) {
   await connection();
   const [{ workspace, segmentId }, search] = await Promise.all([params, searchParams]);
@@ -34,13 +36,14 @@ export default async function SegmentMembersPage({ params, searchParams }: Props
   // The segment comes from the path; a segment filter in the query string has no say here.
   const view = { ...parseListView(search, catalog), segment: null };
 
+  const source = await storedMembership(ctx, segment.id);
   let page: CustomerListPage | null = null;
   let members = 0;
   let problem: { title: string; detail: string } | null = null;
   try {
     page = await listCustomers(ctx, { ...view, segment: { id: segment.id } }, { catalog });
     // With a search the page counts the matches; the headline still names the whole segment.
-    members = view.search.trim() ? await countSegment(ctx, segment.definition) : page.total;
+    members = !view.search.trim() ? page.total : source.usable && source.memberCount !== null ? source.memberCount : await countSegment(ctx, segment.definition);
   } catch (e) {
     problem = segmentListProblem(e, segment.name);
     if (!problem) throw e;
@@ -55,6 +58,9 @@ export default async function SegmentMembersPage({ params, searchParams }: Props
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">{segment.name}</h1>
         {segment.description && <p className="mt-1 text-sm text-slate-600">{segment.description}</p>}
+        <p className="mt-1 text-xs text-slate-500" data-testid="membership-note">
+          {membershipNote(source, ctx.timeZone)}
+        </p>
       </div>
       {problem || !page ? (
         <Alert variant="error" title={problem?.title}>
