@@ -56,6 +56,8 @@ export default defineConfig({
       // Specs that fail sign-ins on purpose send their own X-Forwarded-For, so the sign-in limits never
       // hold back the address every other spec signs in from (docs/decisions/009-sign-in-limits.md).
       SEGMENTA_TRUST_PROXY: "1",
+      // The webhook specs start their receivers on this machine (loopback).
+      SEGMENTA_WEBHOOKS_ALLOW_LOOPBACK: "1",
     },
   },
   {
@@ -76,6 +78,7 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${API_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       SEGMENTA_TRUST_PROXY: "1",
+      SEGMENTA_WEBHOOKS_ALLOW_LOOPBACK: "1",
     },
   }],
 });
