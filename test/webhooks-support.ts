@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import type { Db, SqlDriver } from "@/lib/db/client";
-import { enqueueMembershipMessages } from "@/lib/webhooks/enqueue";
+import { writeMembershipMessages } from "@/lib/webhooks/enqueue";
 
 /** One request the receiver got, with what the signatures verified against. */
 export interface Received {
@@ -116,8 +116,9 @@ export async function insertTestSegment(db: Db, workspaceId: string, name: strin
 }
 
 /**
- * Logs one batch of membership changes as lib/membership does (one batchId, in order) and calls
- * the webhook hook in the same transaction; returns the batch id and the number of messages.
+ * Logs one batch of membership changes as lib/membership does (one batchId, in order) and writes
+ * their messages in the same transaction (what the enqueueMembershipMessages hook does); returns
+ * the batch id and the number of messages.
  */
 export async function logChanges(
   sql: SqlDriver,
@@ -137,7 +138,7 @@ export async function logChanges(
       );
     }
     const entered = changes.filter((c) => c.kind === "entered").length;
-    return enqueueMembershipMessages(tx, { workspaceId, segmentId, batchId, entered, exited: changes.length - entered });
+    return writeMembershipMessages(tx, { workspaceId, segmentId, batchId, entered, exited: changes.length - entered });
   });
   return { batchId, messages };
 }

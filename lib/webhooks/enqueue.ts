@@ -25,8 +25,13 @@ export const MESSAGE_ID_SQL = (part: string) =>
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** Queues the messages reporting one batch of membership changes; returns how many were written. */
-export async function enqueueMembershipMessages(tx: SqlDriver, change: MembershipChange): Promise<number> {
+/** The onMembershipChange hook: queues the messages reporting one batch of changes, in the caller's transaction. */
+export async function enqueueMembershipMessages(tx: SqlDriver, change: MembershipChange): Promise<void> {
+  await writeMembershipMessages(tx, change);
+}
+
+/** Writes the messages of one batch of membership changes; returns how many. */
+export async function writeMembershipMessages(tx: SqlDriver, change: MembershipChange): Promise<number> {
   if (change.entered + change.exited === 0) return 0;
   const rows = await tx.query<{ n: number }>(
     `WITH endpoints AS (
