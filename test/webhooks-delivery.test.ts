@@ -221,6 +221,19 @@ describe("webhook delivery", () => {
     expect(receiver.received[1].verified).toEqual([false, true]);
   });
 
+  it("never gives one message to two workers at once", async () => {
+    await endpoint();
+    for (let i = 0; i < 30; i++) await logChanges(db.sql, w.id, i % 2 ? segmentA : segmentB, [{ customerId: customers[100 + i], kind: "entered" }]);
+    // Four passes at the same moment, ten messages each at most: on PostgreSQL they really race.
+    await Promise.all([0, 1, 2, 3].map(() => deliverWebhooks({ limit: 10 })));
+    await drain();
+    const ids = receiver.received.map((r) => r.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    const attempts = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "WebhookAttempt" WHERE "workspaceId" = $1::uuid AND "messageId" = ANY($2::text[])`, [w.id, ids]);
+    expect(attempts[0].n).toBe(30);
+  });
+
   it("cuts a large change into messages of at most 1,000 changes, in order", async () => {
     await endpoint();
     const changes = [

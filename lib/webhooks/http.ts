@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import type { CheckedTarget } from "./ssrf";
 
 /** What the receiver answered, or the error that stopped the attempt. */
@@ -42,7 +42,8 @@ export function postWebhook(target: CheckedTarget, headers: Record<string, strin
       {
         method: "POST",
         lookup: pinned,
-        ...(isHttps ? { servername: target.url.hostname } : {}),
+        // SNI and the certificate check stay on the URL's name (an IP literal sends no SNI).
+        ...(isHttps && isIP(target.url.hostname.replace(/^\[|\]$/g, "")) === 0 ? { servername: target.url.hostname } : {}),
         headers: { ...headers, "content-type": "application/json", "content-length": String(payload.length), "user-agent": "Segmenta-Webhooks/1" },
         agent: false,
       },
