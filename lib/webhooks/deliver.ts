@@ -5,6 +5,7 @@
  * least once: a message is marked delivered only after a 2xx, so a crash between the receiver's
  * answer and that write sends it again, with the same webhook-id for the receiver to deduplicate.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type SqlDriver } from "@/lib/db/client";
 import { postWebhook, type PostOutcome } from "./http";

@@ -4,6 +4,7 @@
  * set-based statement: the batch's change rows, numbered per kind in log order and cut into parts
  * of at most 1,000, become one message per part and subscribed endpoint.
  */
+import "server-only";
 import type { SqlDriver } from "@/lib/db/driver";
 
 /** What lib/membership passes to its onMembershipChange hooks. */
