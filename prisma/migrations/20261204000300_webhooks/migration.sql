@@ -1,8 +1,8 @@
 -- Signed webhooks on segment entry and exit (issue 13). An endpoint is a URL with the event types
--- and segments it wants (no segmentIds: every segment) and a Standard Webhooks secret (the previous one keeps signing for 24 h
--- after a rotation). Messages are written in the transaction of the membership changes they
--- report (the durable outbox), claimed with FOR UPDATE SKIP LOCKED and a lease, and every attempt
--- is kept for the delivery log.
+-- and segments it wants (an empty segmentIds: every segment) and a Standard Webhooks secret (the
+-- previous one keeps signing for 24 h after a rotation). Messages are written in the transaction of
+-- the membership changes they report (the durable outbox), claimed with FOR UPDATE SKIP LOCKED and
+-- a lease, and every attempt is kept for the delivery log.
 CREATE TYPE "WebhookMessageState" AS ENUM ('pending', 'delivered', 'failed');
 
 CREATE TABLE "WebhookEndpoint" (
