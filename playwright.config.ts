@@ -58,6 +58,8 @@ export default defineConfig({
       SEGMENTA_TRUST_PROXY: "1",
       // A job that fails once, for e2e/jobs.spec.ts (lib/jobs/selftest.ts).
       SEGMENTA_JOBS_SELFTEST: "1",
+      // The webhook specs start their receivers on this machine (loopback).
+      SEGMENTA_WEBHOOKS_ALLOW_LOOPBACK: "1",
     },
   },
   {
@@ -78,6 +80,7 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${API_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       SEGMENTA_TRUST_PROXY: "1",
+      SEGMENTA_WEBHOOKS_ALLOW_LOOPBACK: "1",
     },
   }],
 });

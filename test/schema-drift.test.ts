@@ -122,8 +122,9 @@ describe("the migrated database matches prisma/schema.prisma", () => {
     // Deliberate exceptions: "my workspaces" looks memberships up by user, and an API key is
     // found by its hash before its workspace is known, and so is an invitation link; expired
     // idempotency records are pruned across workspaces; job runners claim the earliest due job of
-    // any workspace (state, runAt) with SKIP LOCKED.
-    const exceptions = new Set(["Membership.userId", "ApiKey.hashedKey", "Invitation.tokenHash", "ApiIdempotency.expiresAt", "Job.state"]);
+    // any workspace (state, runAt) with SKIP LOCKED; the webhook deliverer finds due messages
+    // across workspaces.
+    const exceptions = new Set(["Membership.userId", "ApiKey.hashedKey", "Invitation.tokenHash", "ApiIdempotency.expiresAt", "Job.state", "WebhookMessage.nextAttemptAt"]);
     const offenders = dmmf.datamodel.indexes.filter(
       (i) => owned.has(i.model) && i.fields[0].name !== "workspaceId" && i.algorithm !== "Gin" && !exceptions.has(`${i.model}.${i.fields[0].name}`),
     );

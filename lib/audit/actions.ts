@@ -9,13 +9,14 @@ import { FIELD_TYPE_LABELS } from "@/lib/fields/catalog";
 import { formatCount } from "@/lib/format";
 import { changeOf, describeGeneric, formatValue, list, num, str, type AuditDetail, type DescribeHelpers, type DiffObject } from "./describe";
 
-export type AuditGroup = "members" | "security" | "api_keys" | "customers" | "orders" | "imports" | "segments" | "fields" | "settings" | "exports";
+export type AuditGroup = "members" | "security" | "api_keys" | "webhooks" | "customers" | "orders" | "imports" | "segments" | "fields" | "settings" | "exports";
 
 /** The groups in the order the filter lists them. */
 export const AUDIT_GROUPS: readonly { key: AuditGroup; label: string }[] = [
   { key: "members", label: "Members and invitations" },
   { key: "security", label: "Passwords and sign-in" },
   { key: "api_keys", label: "API keys" },
+  { key: "webhooks", label: "Webhooks" },
   { key: "customers", label: "Customers" },
   { key: "orders", label: "Orders" },
   { key: "imports", label: "Imports" },
@@ -113,6 +114,12 @@ function customerExport(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
 }
 
 // Name, visible prefix and access in words; anything else the entry holds is shown generically.
+// URL first; a change of URL, events or segments as from → to; the rest generically (reason, segments…).
+function webhook(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
+  const { url, ...rest } = diff;
+  return [...(typeof url === "string" ? value("URL", url) : changed("URL", diff, "url")), ...describeGeneric(rest, h)];
+}
+
 function apiKey(diff: DiffObject, h: DescribeHelpers): AuditDetail[] {
   const { name, prefix, access, ...rest } = diff;
   const accessText = typeof access === "string" && access in API_KEY_ACCESS_LABELS ? API_KEY_ACCESS_LABELS[access as keyof typeof API_KEY_ACCESS_LABELS] : null;
@@ -138,6 +145,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionDefinition>> = {
   "user.password_reset": { label: "Password reset", group: "security" },
   "api_key.create": { label: "API key created", group: "api_keys", describe: apiKey },
   "api_key.revoke": { label: "API key revoked", group: "api_keys", describe: apiKey },
+  "webhook.create": { label: "Webhook endpoint added", group: "webhooks", describe: webhook },
+  "webhook.update": { label: "Webhook endpoint changed", group: "webhooks", describe: webhook },
+  "webhook.enable": { label: "Webhook endpoint enabled", group: "webhooks", describe: webhook },
+  "webhook.disable": { label: "Webhook endpoint disabled", group: "webhooks", describe: webhook },
+  "webhook.rotate_secret": { label: "Webhook secret rotated", group: "webhooks", describe: webhook },
+  "webhook.delete": { label: "Webhook endpoint deleted", group: "webhooks", describe: webhook },
   "customer.create": { label: "Customer created", group: "customers", describe: (d, h) => value("Fields set", fieldList(h, d.fields)) },
   "customer.update": { label: "Customer edited", group: "customers", describe: (d, h) => value("Fields changed", fieldList(h, d.fields)) },
   "customer.delete": {

@@ -15,7 +15,7 @@ describe("permissions", () => {
 
   it("lets editors change customers and segments but not run the workspace", () => {
     for (const p of ["customers.write", "customers.import", "customers.export", "segments.write"] as const) expect(can("editor", p)).toBe(true);
-    for (const p of ["members.manage", "fields.manage", "apikeys.manage", "audit.read", "settings.manage", "jobs.manage"] as const) expect(can("editor", p)).toBe(false);
+    for (const p of ["members.manage", "fields.manage", "apikeys.manage", "audit.read", "settings.manage", "jobs.manage", "webhooks.manage"] as const) expect(can("editor", p)).toBe(false);
   });
 
   it("keeps erasing customers for admins: editors import and edit, but cannot erase anyone for good", () => {

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "segments.write",
   "members.manage",
   "apikeys.manage",
+  "webhooks.manage",
   "audit.read",
   "settings.manage",
   "jobs.manage",
@@ -52,7 +53,7 @@ export const ROLES: readonly Role[] = ["admin", "editor", "viewer"];
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { admin: "Admin", editor: "Editor", viewer: "Viewer" };
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
-  admin: "Everything, plus erasing customers for good, members, custom fields, API keys, the audit log and background jobs.",
+  admin: "Everything, plus erasing customers for good, members, custom fields, API keys, webhooks, the audit log and background jobs.",
   editor: "Imports and edits customers (erasing is for admins); builds, saves and exports segments.",
   viewer: "Browses customers, segments and dashboards; cannot change anything.",
 };
@@ -70,6 +71,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   "segments.write": "change segments",
   "members.manage": "manage members",
   "apikeys.manage": "manage API keys",
+  "webhooks.manage": "manage webhooks",
   "audit.read": "read the audit log",
   "settings.manage": "change workspace settings",
   "jobs.manage": "manage background jobs",

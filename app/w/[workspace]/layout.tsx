@@ -20,6 +20,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     ...(can(ctx.role, "audit.read") ? [{ href: `${base}/audit`, label: "Audit log", icon: "audit" } as const] : []),
     ...(can(ctx.role, "apikeys.manage") ? [{ href: `${base}/api-keys`, label: "API keys", icon: "apikeys" } as const] : []),
     ...(can(ctx.role, "jobs.manage") ? [{ href: `${base}/jobs`, label: "Jobs", icon: "jobs" } as const] : []),
+    ...(can(ctx.role, "webhooks.manage") ? [{ href: `${base}/webhooks`, label: "Webhooks", icon: "webhooks" } as const] : []),
   ];
   return (
     <AppShell

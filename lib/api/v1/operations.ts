@@ -3,6 +3,7 @@ import type { AnyOperation } from "../operation";
 import { DATA_OPERATIONS } from "./data-operations";
 import { listFields } from "./fields";
 import { SEGMENT_OPERATIONS } from "./segment-operations";
+import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
 /**
  * Every operation of /api/v1, in the order of the reference. A route file exports
@@ -13,4 +14,5 @@ export const OPERATIONS: readonly AnyOperation[] = [
   ...DATA_OPERATIONS,
   listFields,
   ...SEGMENT_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];

@@ -1,0 +1,4 @@
+import { routeHandler } from "@/lib/api/operation";
+import { rotateWebhookSecretOperation } from "@/lib/api/v1/webhooks";
+
+export const POST = routeHandler(rotateWebhookSecretOperation);
