@@ -9,6 +9,8 @@ import { randomUUID } from "node:crypto";
 import type { SqlDriver } from "@/lib/db/driver";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyMembershipChange, type MembershipChange } from "./hooks";
+// Every process that applies changes writes their webhook messages in the same transaction.
+import "@/lib/webhooks/membership-hook";
 import { memberPredicate, type SegmentState, type WorkspaceState } from "./state";
 
 /** Why a batch was applied ("MembershipCause"). */
