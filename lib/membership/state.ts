@@ -89,16 +89,15 @@ export async function loadWorkspaceState(tx: SqlDriver, workspaceId: string, now
   const [ws] = await tx.query<{ timeZone: string }>(`SELECT "timeZone" FROM "Workspace" WHERE "id" = $1`, [workspaceId]);
   if (!ws) return null;
   const today = localDateOf(now.getTime(), ws.timeZone);
-  const [catalog, rows, { rfm, computedAt }] = await Promise.all([
-    getCatalog({ workspaceId }, tx),
-    tx.query(
-      `SELECT "id"::text AS "id", "definition", "version", "memberCount", "membershipVersion", "membershipDay"::text AS "membershipDay",
-              "membershipEvaluatedAt", "membershipClockAt"
-         FROM "Segment" WHERE "workspaceId" = $1 ORDER BY "id"`,
-      [workspaceId],
-    ),
-    storedRfmContext(tx, workspaceId, ws.timeZone, today),
-  ]);
+  // One statement at a time: a transaction is one connection, and pg deprecates overlapping queries on it.
+  const catalog = await getCatalog({ workspaceId }, tx);
+  const rows = await tx.query(
+    `SELECT "id"::text AS "id", "definition", "version", "memberCount", "membershipVersion", "membershipDay"::text AS "membershipDay",
+            "membershipEvaluatedAt", "membershipClockAt"
+       FROM "Segment" WHERE "workspaceId" = $1 ORDER BY "id"`,
+    [workspaceId],
+  );
+  const { rfm, computedAt } = await storedRfmContext(tx, workspaceId, ws.timeZone, today);
   const stored = rows.map((r) => segmentRowSchema.parse(r));
   const raw = new Map(stored.map((s) => [s.id.toLowerCase(), s.definition]));
   const resolveSegment = (id: string) => raw.get(id.toLowerCase());

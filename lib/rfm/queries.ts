@@ -113,7 +113,9 @@ export function forgetLiveQuantiles(workspaceId: string): void {
 export async function loadRfmContext(scope: RfmScope, analysisDate?: LocalDate, sql?: SqlDriver): Promise<RfmContext & { population: RfmPopulation }> {
   const driver = sql ?? (await getDb()).sql;
   const date = analysisDate ?? todayIn(scope.timeZone);
-  const [rules, population] = await Promise.all([getRfmRules(scope, driver), loadRfmPopulation(driver, scope, date)]);
+  // In sequence: the driver may be one transaction's connection, where queries must not overlap.
+  const rules = await getRfmRules(scope, driver);
+  const population = await loadRfmPopulation(driver, scope, date);
   return { analysisDate: date, timeZone: scope.timeZone, rules, cuts: population.cuts, population };
 }
 
