@@ -37,6 +37,7 @@ function expectedType(f: DmmfField): string {
     String: () => (native === "Uuid" ? "uuid" : "text"),
     Int: () => "integer",
     BigInt: () => "bigint",
+    Float: () => (native === "Real" ? "real" : "double precision"),
     Boolean: () => "boolean",
     Json: () => "jsonb",
     Decimal: () => `numeric(${args[0] ?? 65},${args[1] ?? 30})`,
