@@ -18,7 +18,7 @@ import { getMembershipHistory } from "@/lib/dashboard/membership-history";
 import { computeDashboard, getDashboardSegment } from "@/lib/dashboard/queries";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { storedMembership } from "@/lib/membership/read";
+import { STALE_QUEUE_MS, storedMembership } from "@/lib/membership/read";
 import { listSegments } from "@/lib/segments/saved-queries";
 import { localDateOf } from "@/lib/segments/time";
 import { createWorkspace } from "@/lib/workspaces/mutations";
@@ -83,9 +83,11 @@ describe("usable stored membership is what readers show", () => {
   test("storedMembership: usable, as of now without queued writes, as of the oldest queued write otherwise", async () => {
     expect(await storedMembership(W, women, now)).toEqual({ usable: true, asOf: now, memberCount: 2 });
     await db.sql.query(`INSERT INTO "MembershipDirty" ("workspaceId", "customerId", "at") VALUES ($1, $2, $3), ($1, $2, $4)`, [
-      W.workspaceId, ids.bea, "2026-06-15T09:58:00Z", "2026-06-15T09:59:00Z",
+      W.workspaceId, ids.bea, "2026-06-15T09:59:20Z", "2026-06-15T09:59:40Z",
     ]);
-    expect((await storedMembership(W, women, now)).asOf).toEqual(new Date("2026-06-15T09:58:00Z"));
+    expect((await storedMembership(W, women, now)).asOf).toEqual(new Date("2026-06-15T09:59:20Z"));
+    // A queue older than STALE_QUEUE_MS (the engine behind or stopped): counted live.
+    expect(await storedMembership(W, women, new Date(now.getTime() + STALE_QUEUE_MS))).toEqual({ usable: false, asOf: null, memberCount: null });
     await db.sql.query(`DELETE FROM "MembershipDirty" WHERE "workspaceId" = $1`, [W.workspaceId]);
   });
 

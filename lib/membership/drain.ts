@@ -10,7 +10,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { SqlDriver } from "@/lib/db/driver";
 import { applySegment, tryLockWorkspace } from "./apply";
-import { isDrainable, loadWorkspaceState } from "./state";
+import { reportMembershipFailure } from "./failures";
+import { isDrainable, loadWorkspaceState, type SegmentState, type WorkspaceState } from "./state";
 
 /** Options of a drain. */
 export interface DrainOptions {
@@ -42,9 +43,27 @@ export async function drainWorkspace(tx: SqlDriver, workspaceId: string, now: Da
   const state = await loadWorkspaceState(tx, workspaceId, now);
   if (!state) return true;
   for (const segment of state.segments.values()) {
-    if (isDrainable(segment, state.today)) await applySegment(tx, state, segment, "write", ids);
+    if (isDrainable(segment, state.today)) await applyOrSetAside(tx, state, segment, ids);
   }
   return true;
+}
+
+/**
+ * Applies the queued customers to one segment under a savepoint. When that fails (a definition the
+ * database refuses, say), the segment's stored members are set aside (membershipVersion NULL: not
+ * usable, so readers evaluate it live and report why; the sync retries it in full) and the drain
+ * goes on for the other segments: one broken segment never holds up a workspace's queue.
+ */
+async function applyOrSetAside(tx: SqlDriver, state: WorkspaceState, segment: SegmentState, ids: readonly string[]): Promise<void> {
+  await tx.query(`SAVEPOINT membership_segment`);
+  try {
+    await applySegment(tx, state, segment, "write", ids);
+    await tx.query(`RELEASE SAVEPOINT membership_segment`);
+  } catch (e) {
+    await tx.query(`ROLLBACK TO SAVEPOINT membership_segment`);
+    await tx.query(`UPDATE "Segment" SET "membershipVersion" = NULL WHERE "workspaceId" = $1 AND "id" = $2`, [state.workspaceId, segment.id]);
+    reportMembershipFailure(`applying writes to segment ${segment.id} of workspace ${state.workspaceId}`, e);
+  }
 }
 
 /**

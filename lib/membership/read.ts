@@ -4,7 +4,8 @@
  * membership is usable ⇔ memberCount IS NOT NULL AND membershipVersion = version AND membershipDay
  * = the workspace's local today; then it is exactly the rule's members except customers still
  * queued in "MembershipDirty" (seconds). "As of" is therefore the time of the workspace's oldest
- * queued write (or now when the queue is empty). Anything not usable is evaluated live, exactly as
+ * queued write (or now when the queue is empty); a queue older than STALE_QUEUE_MS makes every
+ * segment of the workspace not usable until it drains. Anything not usable is evaluated live, exactly as
  * before, so no reader ever shows a stale number.
  *
  * The check and the read are two statements: an evaluation committing between them can only make
@@ -56,6 +57,13 @@ export function isUsableState(state: MembershipState, today: LocalDate): boolean
   );
 }
 
+/**
+ * Queued writes older than this mean the membership engine is behind (a large import still
+ * draining) or not running (SEGMENTA_JOBS=off, a failing worker): readers then evaluate live, so
+ * a stored number is never older than this.
+ */
+export const STALE_QUEUE_MS = 60_000;
+
 /** The time of the workspace's oldest queued membership write, or null when none is queued. */
 export async function oldestPendingWrite(ctx: { workspaceId: string }): Promise<Date | null> {
   const { sql } = await getDb();
@@ -69,8 +77,10 @@ export async function oldestPendingWrite(ctx: { workspaceId: string }): Promise<
  */
 export async function storedMemberships(ctx: SegmentScope, states: readonly MembershipState[], now: Date = new Date()): Promise<Map<string, StoredMembership>> {
   const today = localDateOf(now.getTime(), ctx.timeZone);
-  const usable = states.filter((s) => isUsableState(s, today));
+  let usable = states.filter((s) => isUsableState(s, today));
   const pending = usable.length > 0 ? await oldestPendingWrite(ctx) : null;
+  // A queue this old means the engine is behind or not running: stored members are not exact.
+  if (pending && now.getTime() - pending.getTime() > STALE_QUEUE_MS) usable = [];
   const asOf = pending && pending < now ? pending : now;
   return new Map(
     states.map((s) => {

@@ -10,6 +10,7 @@ import type { MembershipCause } from "./apply";
 import { lockWorkspace } from "./apply";
 import { catchUpClock } from "./clock";
 import { drainWorkspace } from "./drain";
+import { reportMembershipFailure, RetryPauses } from "./failures";
 import { evaluateSegmentIn } from "./evaluate";
 import { isDrainable, loadWorkspaceState, type WorkspaceState } from "./state";
 
@@ -21,7 +22,15 @@ export interface SyncOptions {
   workspaceId?: string;
   /** Re-evaluate every segment in full (cause full_refresh). */
   full?: boolean;
+  /**
+   * Report a failing workspace or full evaluation and go on with the others (the runner's worker),
+   * retrying it after a growing pause, instead of throwing (the command line, tests).
+   */
+  isolateFailures?: boolean;
 }
+
+/** The worker's pauses after failures, by workspace and by segment version. */
+const pauses = new RetryPauses();
 
 /** A full evaluation to run. */
 export interface PlannedEvaluation {
@@ -67,17 +76,34 @@ export function planEvaluations(state: WorkspaceState, full = false): PlannedEva
 }
 
 /** One workspace's sync at now; true when it changed anything (evaluated, caught up, drained). */
-export async function syncWorkspace(workspaceId: string, now: Date, full = false): Promise<boolean> {
+export async function syncWorkspace(workspaceId: string, now: Date, full = false, isolateFailures = false): Promise<boolean> {
   const { sql } = await getDb();
   const state = await sql.transaction((tx) => loadWorkspaceState(tx, workspaceId, now));
   if (!state) return false;
   let worked = false;
+  // Queued writes go first and again after each full evaluation, so a write waits for at most one
+  // evaluation (a definition saved, a day change, an RFM refresh) rather than for all of them.
+  const drain = async () => {
+    while (await sql.transaction((tx) => drainWorkspace(tx, workspaceId, now, 5000))) worked = true;
+  };
+  await drain();
   for (const { segmentId, cause } of planEvaluations(state, full)) {
-    const done = await sql.transaction(async (tx) => {
-      await lockWorkspace(tx, workspaceId);
-      return evaluateSegmentIn(tx, workspaceId, segmentId, cause, now);
-    });
-    if (done) worked = true;
+    const key = `segment:${segmentId}:${state.segments.get(segmentId)!.version}`;
+    if (isolateFailures && !pauses.due(key, Date.now())) continue;
+    try {
+      const done = await sql.transaction(async (tx) => {
+        await lockWorkspace(tx, workspaceId);
+        return evaluateSegmentIn(tx, workspaceId, segmentId, cause, now);
+      });
+      pauses.succeeded(key);
+      if (done) worked = true;
+      await drain();
+    } catch (e) {
+      // The segment stays not usable (readers evaluate it live); the others go on.
+      if (!isolateFailures) throw e;
+      pauses.failed(key, Date.now());
+      reportMembershipFailure(`evaluating segment ${segmentId} of workspace ${workspaceId} in full`, e);
+    }
   }
   const moved = await sql.transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
@@ -105,7 +131,7 @@ export async function syncWorkspace(workspaceId: string, now: Date, full = false
     return changed;
   });
   if (moved) worked = true;
-  while (await sql.transaction((tx) => drainWorkspace(tx, workspaceId, now, 5000))) worked = true;
+  await drain();
   return worked;
 }
 
@@ -121,13 +147,25 @@ export async function syncMembership(options: SyncOptions = {}): Promise<boolean
         )
       ).map((r) => r.id);
   let worked = false;
-  for (const workspaceId of workspaces) if (await syncWorkspace(workspaceId, now, options.full ?? false)) worked = true;
+  for (const workspaceId of workspaces) {
+    const key = `workspace:${workspaceId}`;
+    if (options.isolateFailures && !pauses.due(key, Date.now())) continue;
+    try {
+      if (await syncWorkspace(workspaceId, now, options.full ?? false, options.isolateFailures)) worked = true;
+      pauses.succeeded(key);
+    } catch (e) {
+      // One workspace's failure never holds up the others' queues.
+      if (!options.isolateFailures) throw e;
+      pauses.failed(key, Date.now());
+      reportMembershipFailure(`syncing workspace ${workspaceId}`, e);
+    }
+  }
   return worked;
 }
 
-/** The runner's periodic pass: sync and drain every workspace; true when it did work. */
+/** The runner's periodic pass: sync and drain every workspace, failures isolated; true when it did work. */
 export function membershipWorker(): Promise<boolean> {
-  return syncMembership();
+  return syncMembership({ isolateFailures: true });
 }
 
 /** The runner's day-change job for a workspace (after its local midnight): re-evaluates what depends on today. */
