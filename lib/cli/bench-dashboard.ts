@@ -139,7 +139,7 @@ function table(rows: Row[]): string[] {
 }
 
 /** The database without migrating it when it is ahead of this code (a shared benchmark database other branches migrate). */
-async function openBenchDb(log: (line: string) => void): Promise<Db> {
+export async function openBenchDb(log: (line: string) => void): Promise<Db> {
   const target = targetFromEnv();
   try {
     return await openDb(target);

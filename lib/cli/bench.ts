@@ -9,6 +9,7 @@ import { apiBenchmark } from "./bench-api";
 import { customersBenchmark } from "./bench-customers";
 import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
+import { membershipBenchmark } from "./bench-membership";
 import { rfmBenchmark } from "./bench-rfm";
 import { segmentsBenchmark } from "./bench-segments";
 
@@ -26,6 +27,7 @@ export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   segments: segmentsBenchmark,
   rfm: rfmBenchmark,
   api: apiBenchmark,
+  membership: membershipBenchmark,
 };
 
 function help(log: (line: string) => void): void {

@@ -30,7 +30,7 @@ export async function applySegment(
   const ws = state.workspaceId;
   const batchId = randomUUID();
   const at = state.now.toISOString();
-  const predicate = memberPredicate(state, segment);
+  const predicate = memberPredicate(state, segment, customerIds ?? undefined);
   const onlyLive = customerIds ? Prisma.sql` AND c."id" = ANY(${[...customerIds]}::uuid[])` : Prisma.empty;
   const onlyStored = customerIds ? Prisma.sql` AND m."customerId" = ANY(${[...customerIds]}::uuid[])` : Prisma.empty;
   const statement = Prisma.sql`

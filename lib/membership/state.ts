@@ -130,8 +130,11 @@ export function compileOptions(state: WorkspaceState): CompileOptions {
   return { now: state.now, timeZone: state.timeZone, workspaceId: state.workspaceId, resolveSegment: (id) => raw.get(id.toLowerCase()), rfm: state.rfm };
 }
 
-/** The members' predicate of a segment (c in the workspace and the definition), as stored membership evaluates it. */
-export function memberPredicate(state: WorkspaceState, segment: SegmentState): Prisma.Sql {
+/**
+ * The members' predicate of a segment (c in the workspace and the definition), as stored membership
+ * evaluates it; with onlyCustomers the caller restricts c to them, and grouped sub-queries follow.
+ */
+export function memberPredicate(state: WorkspaceState, segment: SegmentState, onlyCustomers?: readonly string[]): Prisma.Sql {
   if (!segment.parsed) throw new Error(`segment ${segment.id} has an invalid definition`);
-  return compileWhere(segment.parsed, state.catalog, compileOptions(state));
+  return compileWhere(segment.parsed, state.catalog, { ...compileOptions(state), onlyCustomers });
 }

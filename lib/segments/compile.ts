@@ -37,6 +37,11 @@ export interface CompileOptions {
   resolveSegment?: SegmentResolver;
   /** RFM scoring for rfm conditions (loadRfmContext at today; prepareSegment loads it when needed). */
   rfm?: RfmContext;
+  /**
+   * The caller evaluates only these customers (stored membership's drain restricts c to them): the
+   * grouped orders / events sub-queries then read only their rows, not the whole workspace's.
+   */
+  onlyCustomers?: readonly string[];
 }
 
 const kit: SqlKit = { sql: Prisma.sql, join: Prisma.join, raw: Prisma.raw };
@@ -93,6 +98,7 @@ function prepare(definition: SegmentDefinition | unknown, catalog: FieldCatalog,
     workspaceId: options.workspaceId,
     fieldSql: (field) => fieldSql(field, clock.today),
     rfm: options.rfm,
+    onlyCustomers: options.onlyCustomers,
   };
   return { resolved: result.resolved, env };
 }

@@ -14,6 +14,8 @@ export interface SqlEnv {
   fieldSql(field: FieldDefinition): FieldSql;
   /** RFM scoring (rules, quantiles, analysis date) for rfm conditions. */
   rfm?: RfmContext;
+  /** Only these customers are evaluated (CompileOptions.onlyCustomers). */
+  onlyCustomers?: readonly string[];
 }
 
 /** Evaluating one definition against many records. */

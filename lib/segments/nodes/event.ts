@@ -108,6 +108,7 @@ function eventQuery(node: EventNode, env: SqlEnv): MeasureQuery {
     zeroHolds: measureHolds(cmp, 0),
     shape: countShape(cmp),
     workspaceId: env.workspaceId,
+    onlyCustomers: env.onlyCustomers,
   };
 }
 

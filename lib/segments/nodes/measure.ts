@@ -80,6 +80,8 @@ export interface MeasureQuery {
   zeroHolds: boolean;
   shape: "exists" | "absent" | "grouped";
   workspaceId: string;
+  /** When only these customers are evaluated, grouping reads only their rows. */
+  onlyCustomers?: readonly string[];
 }
 
 /**
@@ -102,7 +104,8 @@ export function measureSql(m: MeasureQuery, q: SqlKit): Sql {
 /** The workspace's rows grouped by customer alone (the workspace is fixed: a narrower key than (workspace, customer)). */
 function groupedSql(m: MeasureQuery, q: SqlKit, having: Sql): Sql {
   const t = q.raw(m.alias);
-  return q.sql`SELECT ${t}."customerId" ${m.from(q.sql`${t}."workspaceId" = ${m.workspaceId}::uuid`)} GROUP BY ${t}."customerId" HAVING ${having}`;
+  const only = m.onlyCustomers ? q.sql` AND ${t}."customerId" = ANY(${[...m.onlyCustomers]}::uuid[])` : q.sql``;
+  return q.sql`SELECT ${t}."customerId" ${m.from(q.sql`${t}."workspaceId" = ${m.workspaceId}::uuid${only}`)} GROUP BY ${t}."customerId" HAVING ${having}`;
 }
 
 /**

@@ -91,6 +91,7 @@ function ordersQuery(node: OrdersNode, env: SqlEnv): { row: Sql } | { rows: Meas
       zeroHolds: node.measure !== "avg" && measureHolds(cmp, 0),
       shape: node.measure === "count" ? countShape(cmp) : "grouped",
       workspaceId: env.workspaceId,
+      onlyCustomers: env.onlyCustomers,
     },
   };
 }
