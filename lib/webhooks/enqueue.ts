@@ -43,7 +43,8 @@ export async function writeMembershipMessages(tx: SqlDriver, change: MembershipC
        SELECT c."id", c."kind", c."at", c."cause", c."customerId",
               (row_number() OVER (PARTITION BY c."kind" ORDER BY c."id") - 1) / ${CHANGES_PER_MESSAGE} AS part
          FROM "SegmentMembershipChange" c
-        WHERE c."workspaceId" = $1::uuid AND c."batchId" = $3::uuid AND c."segmentId" = $2::uuid
+        WHERE EXISTS (SELECT 1 FROM endpoints) -- one-time: no subscribed endpoint, no scan of the batch
+          AND c."workspaceId" = $1::uuid AND c."batchId" = $3::uuid AND c."segmentId" = $2::uuid
           AND EXISTS (SELECT 1 FROM endpoints e WHERE ('segment.' || c."kind"::text) = ANY(e."eventTypes"))
      ), parts AS (
        SELECT n."kind", n.part,
