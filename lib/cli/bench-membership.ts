@@ -37,6 +37,7 @@ import { DASHBOARD_BENCH_SEGMENTS, openBenchDb } from "./bench-dashboard";
 import { count, integerOption, parseOptions } from "./commands/context";
 
 const PREFIX = "Membership bench: ";
+const ENDPOINT_DESCRIPTION = "npm run bench -- membership";
 /** The city the timed writes move a customer into and out of (the segment below). */
 const WRITE_CITY = "Membership bench city";
 const and = (...children: unknown[]) => ({ version: 1, root: { type: "group", combinator: "and", negate: false, children } });
@@ -181,7 +182,7 @@ async function writeLatencies(db: Db, w: BenchWorkspace, target: string, writes:
   const receiver = await startReceiver();
   process.env.SEGMENTA_WEBHOOKS_ALLOW_LOOPBACK = "1";
   const ctx = { workspaceId: ws, userId: null, role: "admin" as const };
-  const { endpoint } = await createWebhookEndpoint(ctx, { url: receiver.url, description: "npm run bench -- membership", eventTypes: ["segment.entered", "segment.exited"] });
+  const { endpoint } = await createWebhookEndpoint(ctx, { url: receiver.url, description: ENDPOINT_DESCRIPTION, eventTypes: ["segment.entered", "segment.exited"] });
   const runner = startJobRunner({ sql: db.sql, dailyCheckMs: 0, log: () => undefined });
   const membership: number[] = [];
   const webhook: number[] = [];
@@ -243,6 +244,8 @@ async function run(argv: string[], log: (line: string) => void): Promise<number>
     const w = await prepareBenchWorkspace(db, { customers: 1_000_000, seed: 1, now, log });
     const ws = w.scope.workspaceId;
     const { dashboards, target, all } = await ensureSegments(db, ws);
+    // An endpoint left by an interrupted run would make every evaluation write its messages.
+    await db.sql.query(`DELETE FROM "WebhookEndpoint" WHERE "workspaceId" = $1 AND "description" = $2`, [ws, ENDPOINT_DESCRIPTION]);
     log(`PostgreSQL ${version.v}, ${os.cpus().length} CPUs, load average ${load()}. Workspace "${w.slug}": ${count(w.customers)} customers, ${count(w.orders)} orders, ${all} benchmark segments; ${await ensureStatistics(db)}.`);
 
     log("1. Reading live (stored membership set aside):");
