@@ -38,14 +38,16 @@ import { count, integerOption, parseOptions } from "./commands/context";
 
 const PREFIX = "Membership bench: ";
 const ENDPOINT_DESCRIPTION = "npm run bench -- membership";
-/** The city the timed writes move a customer into and out of (the segment below). */
-const WRITE_CITY = "Membership bench city";
+/** The tag the timed writes give a customer and take away again (the segment below). */
+const WRITE_TAG = "membership-bench";
+/** How long one write may take to reach the receiver before the run fails. */
+const WRITE_TIMEOUT_MS = 120_000;
 const and = (...children: unknown[]) => ({ version: 1, root: { type: "group", combinator: "and", negate: false, children } });
 const field = (name: string, operator: string, value?: unknown) => ({ type: "field", field: name, operator, ...(value === undefined ? {} : { value }) });
 
 /** The six segments of this benchmark's own (with the 10 cases, the referenced one and the dashboard three: 20). */
 const OWN_SEGMENTS = [
-  { name: `${PREFIX}lives in the bench city`, definition: and(field("city", "eq", WRITE_CITY)) },
+  { name: `${PREFIX}tagged by the benchmark`, definition: and(field("tags", "has_any", [WRITE_TAG])) },
   { name: `${PREFIX}Iceland`, definition: and(field("country", "in", ["IS"])) },
   { name: `${PREFIX}VIP tag`, definition: and(field("tags", "has_any", ["vip"])) },
   { name: `${PREFIX}five or more orders`, definition: and(field("ordersCount", "gte", 5)) },
@@ -166,7 +168,14 @@ async function startReceiver(): Promise<Receiver> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    waitFor: (customerId) => new Promise((resolve) => waiting.set(customerId, resolve)),
+    waitFor: (customerId) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no webhook for customer ${customerId} within ${WRITE_TIMEOUT_MS / 1000} s`)), WRITE_TIMEOUT_MS);
+        waiting.set(customerId, (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        });
+      }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -176,7 +185,7 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Single-customer writes, each moving a customer into the target segment or back out. */
+/** Single-customer writes, each tagging a customer into the target segment or untagging it. */
 async function writeLatencies(db: Db, w: BenchWorkspace, target: string, writes: number, log: (line: string) => void): Promise<{ membership: number[]; webhook: number[] }> {
   const ws = w.scope.workspaceId;
   const receiver = await startReceiver();
@@ -187,9 +196,10 @@ async function writeLatencies(db: Db, w: BenchWorkspace, target: string, writes:
   const membership: number[] = [];
   const webhook: number[] = [];
   try {
-    const people = await db.sql.query<{ id: string; city: string | null }>(
-      `SELECT "id"::text AS "id", "city" FROM "Customer" WHERE "workspaceId" = $1 AND "id" > gen_random_uuid() ORDER BY "id" LIMIT $2`,
-      [ws, Math.ceil(writes / 2)],
+    // Customers from anywhere in the table (a 1 % block sample), each tagged and then untagged.
+    const people = await db.sql.query<{ id: string; tags: string[] }>(
+      `SELECT "id"::text AS "id", "tags" FROM "Customer" TABLESAMPLE SYSTEM (1) WHERE "workspaceId" = $1 AND NOT ("tags" @> ARRAY[$3]::text[]) LIMIT $2`,
+      [ws, Math.ceil(writes / 2), WRITE_TAG],
     );
     for (let i = 0; i < writes; i++) {
       const person = people[Math.floor(i / 2) % people.length];
@@ -197,7 +207,7 @@ async function writeLatencies(db: Db, w: BenchWorkspace, target: string, writes:
       // A random pause, so writes land anywhere in the workers' idle cycle.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
       const delivered = receiver.waitFor(person.id);
-      await db.prisma.customer.update({ where: { workspaceId_id: { workspaceId: ws, id: person.id } }, data: { city: entering ? WRITE_CITY : person.city } });
+      await db.prisma.customer.update({ where: { workspaceId_id: { workspaceId: ws, id: person.id } }, data: { tags: entering ? [...person.tags, WRITE_TAG] : person.tags } });
       const committed = performance.now();
       for (;;) {
         const [row] = await db.sql.query<{ n: number }>(
@@ -205,6 +215,7 @@ async function writeLatencies(db: Db, w: BenchWorkspace, target: string, writes:
           [ws, target, person.id],
         );
         if ((row.n === 1) === entering) break;
+        if (performance.now() - committed > WRITE_TIMEOUT_MS) throw new Error(`customer ${person.id}'s write was not applied within ${WRITE_TIMEOUT_MS / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       membership.push(performance.now() - committed);
@@ -244,8 +255,10 @@ async function run(argv: string[], log: (line: string) => void): Promise<number>
     const w = await prepareBenchWorkspace(db, { customers: 1_000_000, seed: 1, now, log });
     const ws = w.scope.workspaceId;
     const { dashboards, target, all } = await ensureSegments(db, ws);
-    // An endpoint left by an interrupted run would make every evaluation write its messages.
+    // What an interrupted run may have left: its endpoint (every evaluation would write messages
+    // for it) and customers still tagged.
     await db.sql.query(`DELETE FROM "WebhookEndpoint" WHERE "workspaceId" = $1 AND "description" = $2`, [ws, ENDPOINT_DESCRIPTION]);
+    await db.sql.query(`UPDATE "Customer" SET "tags" = array_remove("tags", $2) WHERE "workspaceId" = $1 AND "tags" @> ARRAY[$2]::text[]`, [ws, WRITE_TAG]);
     log(`PostgreSQL ${version.v}, ${os.cpus().length} CPUs, load average ${load()}. Workspace "${w.slug}": ${count(w.customers)} customers, ${count(w.orders)} orders, ${all} benchmark segments; ${await ensureStatistics(db)}.`);
 
     log("1. Reading live (stored membership set aside):");
