@@ -129,6 +129,7 @@ describe("computeDashboard", () => {
     await expectDimension("language", `c.language`);
     await expectDimension("device", `c.attributes ->> 'preferred_device'`);
     await expectDimension("rfm", `(SELECT r.segment FROM "CustomerRfm" r WHERE r."workspaceId" = $1 AND r."customerId" = c.id)`);
+    await expectDimension("churnRisk", `(SELECT p."churnRisk" FROM "CustomerPrediction" p WHERE p."workspaceId" = $1 AND p."customerId" = c.id)`);
     const rfm = d.breakdowns.find((b) => b.dimension === "rfm")!;
     expect(rfm.rows.filter((r) => r.key !== null).length).toBeGreaterThan(2);
     const age = `extract(year from age(($2::timestamptz AT TIME ZONE $3)::date, c."birthDate"))`;
