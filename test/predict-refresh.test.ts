@@ -12,6 +12,8 @@ import { expectedAverageValue, expectedPurchases, probabilityAlive } from "@/lib
 import { refreshPredictions } from "@/lib/predict/mutations";
 import { getPredictionRun } from "@/lib/predict/queries";
 import { predictionCheckSchema } from "@/lib/predict/schemas";
+import { exportCustomersCsv } from "@/lib/customers/export";
+import { listCustomers } from "@/lib/customers/list";
 import { countSegment } from "@/lib/segments/count";
 import { evaluateDefinition } from "@/lib/segments/evaluate";
 import { loadCustomerRecords } from "@/lib/segments/queries";
@@ -174,6 +176,30 @@ describe("a refresh", () => {
     const second = await refreshPredictions(A, { asOf: AS_OF });
     expect(first.status === "ok" && second.status === "ok" && second.params).toEqual(first.status === "ok" && first.params);
     expect(await stored(B.workspaceId)).toEqual(rowsB);
+  });
+});
+
+describe("prediction columns", () => {
+  test("sort the customer table and fill the CSV export", async () => {
+    await refreshPredictions(A, { asOf: AS_OF });
+    const rows = await stored(A.workspaceId);
+    const top = [...rows].sort((x, y) => Number(y.value12m) - Number(x.value12m) || (y.customerId > x.customerId ? 1 : -1)).slice(0, 25);
+    const page = await listCustomers(A, { sort: "prediction.value12m", direction: "desc", pageSize: 25, columns: ["prediction.value12m", "prediction.churnRisk", "prediction.probabilityAlive"] }, { now: NOW });
+    expect(page.rows.map((r) => r.id)).toEqual(top.map((r) => r.customerId));
+    expect(page.rows.map((r) => r.values["prediction.value12m"])).toEqual(top.map((r) => r.value12m));
+    expect(page.rows.map((r) => r.values["prediction.churnRisk"])).toEqual(top.map((r) => r.churnRisk));
+    expect(page.rows.map((r) => Number(r.values["prediction.probabilityAlive"]))).toEqual(top.map((r) => r.probabilityAlive));
+    // Customers without a prediction sort lowest: last when descending.
+    const total = await db.prisma.customer.count({ where: { workspaceId: A.workspaceId } });
+    const last = await listCustomers(A, { sort: "prediction.value12m", direction: "desc", pageSize: 25, page: Math.ceil(total / 25), columns: ["prediction.value12m"] }, { now: NOW });
+    expect(last.rows.at(-1)!.values["prediction.value12m"]).toBeNull();
+
+    const { stream, header } = await exportCustomersCsv({ ...A, userId: null, role: "editor" }, { columns: ["prediction.value12m", "prediction.churnRisk"] }, { now: NOW });
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+    const body = csv.slice(1).trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+    const byId = new Map(body.map((cells) => [cells[0], cells]));
+    expect(header.slice(-2)).toEqual(["prediction.value12m", "prediction.churnRisk"]);
+    for (const r of rows.slice(0, 50)) expect(byId.get(r.customerId)!.slice(-2)).toEqual([r.value12m, r.churnRisk]);
   });
 });
 
