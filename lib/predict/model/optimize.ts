@@ -17,7 +17,7 @@ export interface MinimizeOptions {
   maxIterations: number;
   /** Stop once the quasi-Newton step is shorter than this in every coordinate. */
   tolerance: number;
-  /** No coordinate may move further than this from the start: a parameter running to 0 or ∞ stops the run. */
+  /** No coordinate may exceed this in absolute value: a (log-)parameter running to 0 or ∞ stops the run. */
   bound: number;
   /** The largest step in any coordinate per iteration (keeps exp() of log-parameters finite). */
   maxStep?: number;
@@ -89,7 +89,7 @@ export function minimizeBfgs(f: ObjectiveWithGradient, x0: ArrayLike<number>, op
     x = step.x;
     g = step.g;
     fx = step.f;
-    const escaped = x.findIndex((value, i) => Math.abs(value - x0[i]) > options.bound);
+    const escaped = x.findIndex((value) => Math.abs(value) > options.bound);
     if (escaped >= 0) return result(iteration, false, `coordinate ${escaped} left the plausible range`);
   }
   return result(options.maxIterations, false, `no convergence within ${options.maxIterations} iterations`);
@@ -168,4 +168,18 @@ function maxAbs(v: Float64Array): number {
 function allFinite(v: Float64Array): boolean {
   for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
   return true;
+}
+
+/**
+ * "a ran off towards zero (a = 4.5e-9) and b towards infinity (b = 2.1e+8)" for the
+ * log-parameters beyond ±limit (or not finite), or null when none is.
+ */
+export function describeRunaways(names: readonly string[], x: ArrayLike<number>, values: readonly number[], limit: number): string | null {
+  const parts: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (Math.abs(x[i]) <= limit) continue;
+    const towards = x[i] > 0 ? "infinity" : "zero";
+    parts.push(`${names[i]}${parts.length === 0 ? " ran off" : ""} towards ${towards} (${names[i]} = ${values[i].toPrecision(3)})`);
+  }
+  return parts.length === 0 ? null : parts.join(" and ");
 }
