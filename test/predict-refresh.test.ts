@@ -7,7 +7,10 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { buildCatalog } from "@/lib/fields/catalog";
+import { enqueueDailyJobs } from "@/lib/jobs/daily";
+import { startJobRunner } from "@/lib/jobs/runner";
 import { syncMembership } from "@/lib/membership";
+import { PREDICT_REFRESH_JOB } from "@/lib/predict/job";
 import { expectedAverageValue, expectedPurchases, probabilityAlive } from "@/lib/predict/model";
 import { refreshPredictions } from "@/lib/predict/mutations";
 import { getPredictionRun } from "@/lib/predict/queries";
@@ -247,5 +250,24 @@ describe("prediction conditions", () => {
     expect(after).not.toEqual(before);
     const causes = new Set((await changeLog(db.sql, A.workspaceId, segment)).slice(before.length).map((c) => c.cause));
     expect([...causes]).toEqual(["prediction_refresh"]);
+  });
+});
+
+describe("the daily job", () => {
+  test("predict.refresh runs once per workspace and local day; too little history is an outcome, not a failed job", async () => {
+    const now = new Date();
+    expect(await enqueueDailyJobs(db.sql, now, [PREDICT_REFRESH_JOB])).toBe(3);
+    expect(await enqueueDailyJobs(db.sql, now, [PREDICT_REFRESH_JOB])).toBe(0);
+    const runner = startJobRunner({ sql: db.sql, dailyCheckMs: 0, workers: false, log: () => undefined });
+    await runner.idle();
+    await runner.stop();
+    const jobs = await db.sql.query<{ state: string }>(`SELECT "state"::text AS "state" FROM "Job" WHERE "kind" = $1`, [PREDICT_REFRESH_JOB]);
+    expect(jobs.map((j) => j.state)).toEqual(["done", "done", "done"]);
+    for (const scope of [A, B, tiny]) {
+      const run = (await getPredictionRun(scope))!;
+      expect(run.attemptedAt.getTime()).toBeGreaterThanOrEqual(now.getTime() - 1000);
+      if (run.attemptStatus === "ok") expect(run.asOf).toBe(localDateOf(now.getTime(), scope.timeZone));
+    }
+    expect((await getPredictionRun(tiny))!.attemptStatus).toBe("insufficient");
   });
 });
