@@ -15,7 +15,10 @@ import { expectedAverageValue, expectedPurchases, probabilityAlive } from "@/lib
 import { refreshPredictions } from "@/lib/predict/mutations";
 import { getPredictionRun } from "@/lib/predict/queries";
 import { predictionCheckSchema } from "@/lib/predict/schemas";
+import { displayFieldValue } from "@/lib/customers/display";
 import { exportCustomersCsv } from "@/lib/customers/export";
+import { getCustomerProfile } from "@/lib/customers/queries";
+import { formatMoney } from "@/lib/format";
 import { listCustomers } from "@/lib/customers/list";
 import { countSegment } from "@/lib/segments/count";
 import { evaluateDefinition } from "@/lib/segments/evaluate";
@@ -196,6 +199,12 @@ describe("prediction columns", () => {
     const total = await db.prisma.customer.count({ where: { workspaceId: A.workspaceId } });
     const last = await listCustomers(A, { sort: "prediction.value12m", direction: "desc", pageSize: 25, page: Math.ceil(total / 25), columns: ["prediction.value12m"] }, { now: NOW });
     expect(last.rows.at(-1)!.values["prediction.value12m"]).toBeNull();
+
+    // The profile's Predictions card.
+    const profile = (await getCustomerProfile({ ...A, userId: null, role: "viewer" }, top[0].customerId))!;
+    const card = buildCatalog().fields.filter((f) => f.group === "Predictions").map((f) => displayFieldValue(f, profile.customer, A.timeZone, NOW));
+    expect(card).toContain(formatMoney(top[0].value12m));
+    expect(card.every((v) => v !== null)).toBe(true);
 
     const { stream, header } = await exportCustomersCsv({ ...A, userId: null, role: "editor" }, { columns: ["prediction.value12m", "prediction.churnRisk"] }, { now: NOW });
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
