@@ -10,6 +10,7 @@ import { customersBenchmark } from "./bench-customers";
 import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
 import { membershipBenchmark } from "./bench-membership";
+import { predictBenchmark } from "./bench-predict";
 import { rfmBenchmark } from "./bench-rfm";
 import { segmentsBenchmark } from "./bench-segments";
 
@@ -26,6 +27,7 @@ export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   import: importBenchmark,
   segments: segmentsBenchmark,
   rfm: rfmBenchmark,
+  predict: predictBenchmark,
   api: apiBenchmark,
   membership: membershipBenchmark,
 };
