@@ -20,8 +20,8 @@ const CHECK: NonNullable<PredictionCheck> = {
   holdoutDays: 157,
   params: { r: 0.25, alpha: 31.2, a: 0.8, b: 2.5 },
   byFrequency: [
-    { repeatPurchases: 0, orMore: false, customers: 120, predicted: 30.5, actual: 28 },
-    { repeatPurchases: 1, orMore: true, customers: 40, predicted: 35.25, actual: 37 },
+    { repeatPurchases: 0, orMore: false, customers: 120, predicted: 0.2542, actual: 0.2333 },
+    { repeatPurchases: 1, orMore: true, customers: 40, predicted: 0.8813, actual: 0.925 },
   ],
   cumulative: [
     { date: "2026-01-01", predicted: 0, actual: 0 },

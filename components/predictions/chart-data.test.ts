@@ -8,9 +8,9 @@ const CHECK: NonNullable<PredictionCheck> = {
   holdoutDays: 157,
   params: { r: 0.25, alpha: 31.2, a: 0.8, b: 2.5 },
   byFrequency: [
-    { repeatPurchases: 0, orMore: false, customers: 200, predicted: 50, actual: 46 },
+    { repeatPurchases: 0, orMore: false, customers: 200, predicted: 0.25, actual: 0.23 },
     { repeatPurchases: 1, orMore: false, customers: 0, predicted: 0, actual: 0 },
-    { repeatPurchases: 7, orMore: true, customers: 8, predicted: 30, actual: 34 },
+    { repeatPurchases: 7, orMore: true, customers: 8, predicted: 3.75, actual: 4.25 },
   ],
   cumulative: [
     { date: "2026-01-05", predicted: 0, actual: 0 },
@@ -22,7 +22,7 @@ const CHECK: NonNullable<PredictionCheck> = {
 };
 
 describe("frequencyChart", () => {
-  it("shows each bucket's holdout purchases per customer, the last as 7+", () => {
+  it("shows each bucket's holdout purchases per customer (stored as means), the last as 7+", () => {
     const chart = frequencyChart(CHECK);
     expect(chart.labels).toEqual(["0", "1", "7+"]);
     expect(chart.series.map((s) => s.name)).toEqual(["Actual", "Predicted"]);

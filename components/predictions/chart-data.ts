@@ -22,13 +22,12 @@ const decimal = (n: number, digits = 2) => new Intl.NumberFormat("en-US", { maxi
 /**
  * Holdout purchases per customer, predicted against actual, by the number of repeat purchases
  * in calibration ("7+" for the last bucket): the paper's conditional expectations (figure 2).
- * The check stores each bucket's totals; the chart shows them per customer of the bucket.
+ * The check stores each bucket's means per customer.
  */
 export function frequencyChart(check: NonNullable<PredictionCheck>): { labels: string[]; series: LineSeries[]; customers: string[] } {
   const buckets = check.byFrequency;
-  const per = (total: number, customers: number) => (customers > 0 ? total / customers : 0);
-  const predicted = buckets.map((b) => per(b.predicted, b.customers));
-  const actual = buckets.map((b) => per(b.actual, b.customers));
+  const predicted = buckets.map((b) => b.predicted);
+  const actual = buckets.map((b) => b.actual);
   return {
     labels: buckets.map((b) => `${b.repeatPurchases}${b.orMore ? "+" : ""}`),
     series: [

@@ -50,7 +50,8 @@ export function CumulativeChart({ title, description, points, markerDay, markerL
     >
       {({ titleId, descId, width }) => {
         const x = linearScale([first, last], [LEFT, width - RIGHT]);
-        const stride = labelStride(points.length, width - LEFT - RIGHT, labelWidth);
+        // The last label is always drawn and moved inwards from the edge by up to half its width: leave that much more room beside it.
+        const stride = labelStride(points.length, width - LEFT - RIGHT, labelWidth, 10 + labelWidth / 2);
         const path = (value: (p: CumulativePoint) => number) => points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.day).toFixed(1)},${y(value(p)).toFixed(1)}`).join(" ");
         const markerX = x(Math.min(Math.max(markerDay, first), last));
         return (

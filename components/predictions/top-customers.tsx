@@ -22,31 +22,31 @@ export function TopPredictedCustomers({ workspace, rows, currency = "USD" }: { w
       <THead>
         <tr>
           <TH>Customer</TH>
+          <TH className="text-right whitespace-nowrap">12-month value</TH>
+          <TH className="whitespace-nowrap">Churn risk</TH>
           <TH className="text-right" title="Probability that the customer still buys from you">Still active</TH>
           <TH className="text-right">Purchases, 90 days</TH>
           <TH className="text-right">Purchases, 12 months</TH>
           <TH className="text-right">Order value</TH>
-          <TH className="text-right">12-month value</TH>
-          <TH>Churn risk</TH>
         </tr>
       </THead>
       <TBody>
         {rows.map((c) => (
           <TR key={c.id}>
-            <TD className="max-w-[14rem]">
+            <TD className="max-w-[9.5rem] sm:max-w-[14rem]">
               <Link href={`/w/${workspace}/customers/${c.id}`} className="block truncate font-medium text-brand-700 hover:underline">
                 {c.name ?? c.email ?? "Unnamed customer"}
               </Link>
               {c.name && c.email && <span className="block truncate text-xs text-slate-500">{c.email}</span>}
             </TD>
-            <TD className="text-right tabular-nums">{percent(c.probabilityAlive)}</TD>
-            <TD className="text-right tabular-nums">{purchases(c.purchases90)}</TD>
-            <TD className="text-right tabular-nums">{purchases(c.purchases365)}</TD>
-            <TD className="text-right tabular-nums">{formatMoney(c.averageOrderValue, currency)}</TD>
             <TD className="text-right font-medium text-slate-900 tabular-nums">{formatMoney(c.value12m, currency)}</TD>
             <TD>
               <Badge variant={CHURN_RISK_BADGES[c.churnRisk].variant}>{CHURN_RISK_BADGES[c.churnRisk].label}</Badge>
             </TD>
+            <TD className="text-right tabular-nums">{percent(c.probabilityAlive)}</TD>
+            <TD className="text-right tabular-nums">{purchases(c.purchases90)}</TD>
+            <TD className="text-right tabular-nums">{purchases(c.purchases365)}</TD>
+            <TD className="text-right tabular-nums">{formatMoney(c.averageOrderValue, currency)}</TD>
           </TR>
         ))}
       </TBody>

@@ -129,7 +129,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
 
       {fit && (
         <>
-          <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
             <StatCard label="Predicted value, next 12 months" value={formatMoney(fit.distribution.totalValue12m, CURRENCY, { compact: true })} detail={`All ${formatCount(fit.customers)} customers with a paid order`} />
             <StatCard label="Average per customer" value={average === null ? "—" : formatMoney(average, CURRENCY)} detail="Predicted 12-month value" />
             <StatCard label="High churn risk" value={formatCount(fit.distribution.churnRisk.high)} detail="Probably no longer buying" />
