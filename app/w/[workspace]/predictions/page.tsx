@@ -5,10 +5,12 @@ import { StatCard } from "@/components/overview/stat-card";
 import { cumulativeChart, dateLabel, frequencyChart, valueBars } from "@/components/predictions/chart-data";
 import { ChurnBands } from "@/components/predictions/churn-bands";
 import { CumulativeChart } from "@/components/predictions/cumulative-chart";
+import { predictionCustomerLinks } from "@/components/predictions/customer-links";
 import { PredictionParameters } from "@/components/predictions/parameters";
 import { TopPredictedCustomers } from "@/components/predictions/top-customers";
 import { Alert } from "@/components/ui/alert";
 import { requireContext } from "@/lib/auth/context";
+import { getCatalog } from "@/lib/fields/queries";
 import { formatCount, formatMoney } from "@/lib/format";
 import { getPredictionRun, listTopPredictedCustomers, type PredictionFit, type PredictionRunInfo } from "@/lib/predict/page-queries";
 import { todayIn } from "@/lib/rfm/queries";
@@ -90,7 +92,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
   const ctx = await requireContext(workspace, "segments.read");
   const run = await getPredictionRun(ctx);
   const fit = run?.fit ?? null;
-  const top = fit ? await listTopPredictedCustomers(ctx) : [];
+  const [top, catalog] = fit ? await Promise.all([listTopPredictedCustomers(ctx), getCatalog(ctx)]) : [[], null];
   const when = (d: Date) => d.toLocaleString("en-GB", { timeZone: ctx.timeZone, dateStyle: "medium", timeStyle: "short" });
   const today = todayIn(ctx.timeZone);
   const average = fit && fit.customers > 0 ? fit.distribution.totalValue12m / fit.customers : null;
@@ -152,7 +154,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
                 extraColumns={["Share"]}
                 empty="No customer has a prediction."
               />
-              <ChurnBands churnRisk={fit.distribution.churnRisk} links={[]} />
+              <ChurnBands churnRisk={fit.distribution.churnRisk} links={catalog ? predictionCustomerLinks(ctx.workspaceSlug, catalog) : []} />
             </div>
           </Section>
 
