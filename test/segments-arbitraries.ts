@@ -17,6 +17,9 @@ const NUMBERS = [-1, 0, 0.1, 0.2, 0.30000000000000004, 0.3, 0.5, 1, 2, 3, 9, 9.5
 const MONEY = ["0.00", "0.01", "9.99", "10.00", "19.99", "20.00", "52.50", "100.00", "1200.50", "-5.00"];
 const MONEY_VALUES = [0, 0.01, 9.99, 10, 19.99, 20, 25, 52.5, 100, 1200.5, -5];
 const TAGS = ["vip", "new", "a%b", "x_y", "straße"];
+// Stored predictions are doubles rounded to 6 decimals (lib/predict/scoring.ts round6) and 2-decimal money.
+const PROBABILITIES = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.999999, 1];
+const EXPECTED = [0, 0.000001, 0.1, 0.3, 0.5, 1, 2.5, 9.5, 10, 17.123456];
 const CATEGORIES = ["books", "toys", "Games"];
 const STATUSES = ["paid", "pending", "refunded", "cancelled"] as const;
 const EVENT_NAMES = ["cart_abandoned", "page_view", "email_opened"];
@@ -91,6 +94,10 @@ export function customerArb(p: Pools, i: number): fc.Arbitrary<CustomerRecord> {
     birthDate: maybe(pick(p.births)), companySize: maybe(pick([-1, 0, 1, 9, 10, 50, 51])), income: maybe(pick(MONEY)),
     tags: fc.subarray(TAGS), emailOptIn: fc.option(fc.boolean()), signedUpAt: maybe(instant), lastSeenAt: maybe(instant), createdAt: instant,
     attributes, orders: fc.array(order, { maxLength: 4 }), events: fc.array(event, { maxLength: 4 }),
+    prediction: maybe(fc.record({
+      probabilityAlive: pick(PROBABILITIES), purchases30: pick(EXPECTED), purchases90: pick(EXPECTED), purchases365: pick(EXPECTED),
+      averageOrderValue: pick(MONEY.filter((m) => !m.startsWith("-"))), value12m: pick(MONEY.filter((m) => !m.startsWith("-"))), churnRisk: pick(["low", "medium", "high"]),
+    }), 2),
   }).map((c) => customer(c));
 }
 
@@ -102,6 +109,8 @@ function orderedValue(field: FieldDefinition, p: Pools): fc.Arbitrary<string | n
   if (field.type === "date") return pick(field.key === "birthDate" ? [...p.births, ...p.days] : [...p.days, ...p.births]);
   if (field.type === "datetime") return fc.oneof(pick(p.days), pick(p.instants).map((ms) => new Date(ms).toISOString()));
   if (field.type === "money") return pick(MONEY_VALUES);
+  if (field.key === "prediction.probabilityAlive") return pick([...PROBABILITIES, 0.30000000000000004, 0.2999999, 0.7000001, 2]);
+  if (field.source.kind === "prediction") return pick([...EXPECTED, ...NUMBERS]);
   return pick(field.key === "age" ? [-1, 0, 1, 17, 18, 24, 25, 29.5, 30, 45, 99] : NUMBERS);
 }
 

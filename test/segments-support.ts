@@ -60,7 +60,7 @@ export async function createWorkspace(sql: SqlDriver, timeZone = "UTC"): Promise
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Inserts customers with their orders, items and events into a workspace. */
+/** Inserts customers with their orders, items, events and stored predictions into a workspace. */
 export async function insertCustomers(sql: SqlDriver, workspaceId: string, records: readonly CustomerRecord[]): Promise<void> {
   const customers = records.map(({ customer: c }) => ({
     ...c, externalId: `x-${c.id}`, signedUpAt: iso(c.signedUpAt), lastSeenAt: iso(c.lastSeenAt), createdAt: iso(c.createdAt),
@@ -79,6 +79,16 @@ export async function insertCustomers(sql: SqlDriver, workspaceId: string, recor
        "lastSeenAt" timestamptz, "attributes" jsonb, "ordersCount" int, "totalSpent" numeric, "averageOrderValue" numeric,
        "firstOrderAt" timestamptz, "lastOrderAt" timestamptz, "createdAt" timestamptz)`,
     [workspaceId, JSON.stringify(customers)],
+  );
+  const predictions = records.flatMap(({ customer: c }) => (c.prediction ? [{ customerId: c.id, ...c.prediction }] : []));
+  await sql.query(
+    `INSERT INTO "CustomerPrediction" ("workspaceId", "customerId", "repeatPurchases", "firstPurchaseDate", "lastPurchaseDate", "probabilityAlive",
+       "purchases30", "purchases90", "purchases365", "averageOrderValue", "value12m", "churnRisk")
+     SELECT $1::uuid, r."customerId", 0, DATE '2024-01-01', DATE '2024-01-01', r."probabilityAlive", r."purchases30", r."purchases90", r."purchases365",
+            r."averageOrderValue", r."value12m", r."churnRisk"
+     FROM jsonb_to_recordset($2::jsonb) AS r("customerId" uuid, "probabilityAlive" float8, "purchases30" float8, "purchases90" float8,
+       "purchases365" float8, "averageOrderValue" numeric, "value12m" numeric, "churnRisk" text)`,
+    [workspaceId, JSON.stringify(predictions)],
   );
   const orders = records.flatMap(({ customer: c, orders: os }) =>
     os.map((o) => ({ id: o.id, customerId: c.id, placedAt: o.placedAt.toISOString(), total: String(o.total), status: o.status })),

@@ -118,7 +118,7 @@ describe("listCustomersInputSchema (code calling listCustomers)", () => {
 describe("the column chooser's offer", () => {
   test("groups columns in catalog order, external id first, archived fields and the name left out", () => {
     const groups = pickableListColumns(catalog);
-    expect(groups.map((g) => g.group)).toEqual(["Profile", "Location", "Company", "Purchases", "Activity", "Custom"]);
+    expect(groups.map((g) => g.group)).toEqual(["Profile", "Location", "Company", "Purchases", "Predictions", "Activity", "Custom"]);
     expect(groups[0].columns[0].key).toBe("externalId");
     const keys = groups.flatMap((g) => g.columns.map((c) => c.key));
     expect(keys).toContain("custom.loyalty_points");

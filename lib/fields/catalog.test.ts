@@ -50,7 +50,7 @@ describe("the catalog", () => {
     const picked = pickableFields(catalog).flatMap((g) => g.fields.map((f) => f.key));
     expect(picked).toContain("custom.interests");
     expect(picked).not.toContain("custom.old_note");
-    expect(pickableFields(catalog).map((g) => g.group)).toEqual(["Profile", "Location", "Company", "Purchases", "Activity", "Custom"]);
+    expect(pickableFields(catalog).map((g) => g.group)).toEqual(["Profile", "Location", "Company", "Purchases", "Predictions", "Activity", "Custom"]);
   });
 
   test("the catalog is plain data (serializable to client components)", () => {
@@ -93,5 +93,34 @@ describe("reading a record", () => {
 
   test("a custom value of the wrong JSON type reads as empty", () => {
     expect(read("custom.loyalty_points")).toBeNull();
+  });
+});
+
+describe("the prediction fields", () => {
+  const row = (prediction: CustomerRow["prediction"]) => ({ prediction }) as unknown as CustomerRow;
+
+  test("are in the Predictions group, derived, read from the stored prediction", () => {
+    const fields = catalog.fields.filter((f) => f.group === "Predictions");
+    expect(fields.map((f) => [f.key, f.type])).toEqual([
+      ["prediction.probabilityAlive", "number"],
+      ["prediction.churnRisk", "select"],
+      ["prediction.purchases30", "number"],
+      ["prediction.purchases90", "number"],
+      ["prediction.purchases365", "number"],
+      ["prediction.averageOrderValue", "money"],
+      ["prediction.value12m", "money"],
+    ]);
+    expect(fields.every((f) => f.derived && f.source.kind === "prediction" && f.description?.includes("last prediction refresh"))).toBe(true);
+    expect(findField(catalog, "prediction.churnRisk")?.options).toEqual([{ key: "low", label: "Low" }, { key: "medium", label: "Medium" }, { key: "high", label: "High" }]);
+  });
+
+  test("a customer without a stored prediction has empty values", () => {
+    const alive = findField(catalog, "prediction.probabilityAlive")!;
+    expect(readField(alive, row(null), "2026-01-01")).toBeNull();
+    expect(readField(alive, row(undefined), "2026-01-01")).toBeNull();
+    const stored = { probabilityAlive: 0.25, purchases30: 0.1, purchases90: 0.3, purchases365: 1.2, averageOrderValue: "40.00", value12m: "48.00", churnRisk: "high" };
+    expect(readField(alive, row(stored), "2026-01-01")).toBe(0.25);
+    expect(readField(findField(catalog, "prediction.value12m")!, row(stored), "2026-01-01")).toBe("48.00");
+    expect(readField(findField(catalog, "prediction.churnRisk")!, row(stored), "2026-01-01")).toBe("high");
   });
 });

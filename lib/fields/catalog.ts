@@ -2,14 +2,16 @@
  * THE field catalog (DESIGN.md §4): every field a segment, a table column, an import mapping
  * or a breakdown can use. Pure data and lookups; getCatalog in ./queries loads a workspace's.
  */
+import { PREDICTION_FIELDS } from "./predictions";
 import { STANDARD_FIELDS } from "./standard";
 import type { CustomFieldInput, CustomFieldType, FieldCatalog, FieldDefinition, FieldGroup, FieldType } from "./types";
 
 export type * from "./types";
 export { GENDER_OPTIONS, LIFECYCLE_STAGE_OPTIONS, STANDARD_FIELDS } from "./standard";
+export { CHURN_RISK_OPTIONS, PREDICTION_FIELDS, PREDICTION_PREFIX } from "./predictions";
 
 /** Picker groups in display order. */
-export const FIELD_GROUPS: readonly FieldGroup[] = ["Profile", "Location", "Company", "Purchases", "Activity", "Custom"];
+export const FIELD_GROUPS: readonly FieldGroup[] = ["Profile", "Location", "Company", "Purchases", "Predictions", "Activity", "Custom"];
 
 /** Human names of the field types. */
 export const FIELD_TYPE_LABELS: Readonly<Record<FieldType, string>> = {
@@ -49,9 +51,9 @@ function customField(input: CustomFieldInput): FieldDefinition {
   };
 }
 
-/** The catalog of a workspace: the standard and derived fields, then its custom fields as custom.<key>. */
+/** The catalog of a workspace: the standard and derived fields, the prediction fields, then its custom fields as custom.<key>. */
 export function buildCatalog(customFields: readonly CustomFieldInput[] = []): FieldCatalog {
-  return { fields: [...STANDARD_FIELDS, ...customFields.map(customField)] };
+  return { fields: [...STANDARD_FIELDS, ...PREDICTION_FIELDS, ...customFields.map(customField)] };
 }
 
 const indexes = new WeakMap<FieldCatalog, Map<string, FieldDefinition>>();

@@ -51,5 +51,7 @@ export function readField(field: FieldDefinition, customer: CustomerRow, today: 
       return customer.birthDate ? ageOn(customer.birthDate, today) : null;
     case "attribute":
       return Object.hasOwn(customer.attributes, source.key) ? attributeValue(field, customer.attributes[source.key]) : null;
+    case "prediction":
+      return customer.prediction ? columnValue(customer.prediction[source.column]) : null;
   }
 }

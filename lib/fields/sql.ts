@@ -133,11 +133,40 @@ function attributeSql(field: FieldDefinition, key: string): FieldSql {
   };
 }
 
+/** Prediction columns stored as doubles (rounded to 6 decimals by lib/predict): compared as numeric, exactly as the evaluator's decimals. */
+const FLOAT_PREDICTIONS = new Set(["probabilityAlive", "purchases30", "purchases90", "purchases365"]);
+
+/**
+ * A column of the customer's stored prediction. Conditions are correlated EXISTS / NOT EXISTS on
+ * the primary key ("workspaceId", "customerId"), which the planner turns into semi- and anti-joins
+ * (one pass over the table) rather than a lookup per customer; the value itself (table column,
+ * sort, export) is a scalar sub-query. No row = empty.
+ */
+function predictionSql(field: FieldDefinition, column: string): FieldSql {
+  const raw = Prisma.raw(`p."${column}"`);
+  const compared = FLOAT_PREDICTIONS.has(column) ? Prisma.sql`${raw}::numeric` : raw;
+  const row = Prisma.sql`FROM "CustomerPrediction" p WHERE p."workspaceId" = c."workspaceId" AND p."customerId" = c."id"`;
+  const exists = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 ${row} AND ${p})`;
+  const value = Prisma.sql`(SELECT ${raw} ${row})`;
+  return {
+    value,
+    isEmpty: Prisma.sql`(NOT EXISTS (SELECT 1 ${row}))`,
+    key: value,
+    keyIn: (keys) => exists(anyEquals(raw, keys)),
+    is: (wanted) => Prisma.sql`(${value} IS ${Prisma.raw(wanted ? "TRUE" : "FALSE")})`,
+    within: (range) => exists(Prisma.join([Prisma.sql`true`, ...rangeSql(compared, range, (v) => literal(field, v, false))], " AND ")),
+    monthDay: Prisma.sql`NULL::text`,
+    hasAny: () => Prisma.sql`false`,
+    hasAll: () => Prisma.sql`false`,
+  };
+}
+
 /** The SQL of a field over `"Customer" c`; today (workspace zone) is for age. */
 export function fieldSql(field: FieldDefinition, today: LocalDate): FieldSql {
   const source = field.source;
   if (source.kind === "attribute") return attributeSql(field, source.key);
   if (source.kind === "column") return columnSql(field, source.column);
+  if (source.kind === "prediction") return predictionSql(field, source.column);
   const birth = col("birthDate");
   // Age as a value (for display or sorting); comparisons go through within() on birthDate ranges.
   const [year, mmdd] = [Number(today.slice(0, 4)), ageMonthDayKey(today)];

@@ -4,7 +4,7 @@
 export type FieldType = "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multiselect" | "tags";
 
 /** Where a field shows up in pickers, in this order. */
-export type FieldGroup = "Profile" | "Location" | "Company" | "Purchases" | "Activity" | "Custom";
+export type FieldGroup = "Profile" | "Location" | "Company" | "Purchases" | "Predictions" | "Activity" | "Custom";
 
 /** Custom field types a workspace can define (the CustomFieldType enum). */
 export type CustomFieldType = "text" | "number" | "date" | "boolean" | "select" | "multiselect";
@@ -22,14 +22,19 @@ export type CustomerColumn =
   | "lifecycleStage" | "tags" | "emailOptIn" | "source" | "signedUpAt" | "lastSeenAt" | "createdAt"
   | "ordersCount" | "totalSpent" | "averageOrderValue" | "firstOrderAt" | "lastOrderAt";
 
+/** Columns of "CustomerPrediction" a catalog field may read (lib/predict). */
+export type PredictionColumn = "probabilityAlive" | "purchases30" | "purchases90" | "purchases365" | "averageOrderValue" | "value12m" | "churnRisk";
+
 /**
  * Where a field's value lives: a column of "Customer", the age computed from birthDate as of
- * today in the workspace zone, or a key of Customer.attributes (custom fields).
+ * today in the workspace zone, a key of Customer.attributes (custom fields), or a column of the
+ * customer's stored prediction ("CustomerPrediction"; none for a customer without a paid order).
  */
 export type FieldSource =
   | { kind: "column"; column: CustomerColumn }
   | { kind: "age" }
-  | { kind: "attribute"; key: string };
+  | { kind: "attribute"; key: string }
+  | { kind: "prediction"; column: PredictionColumn };
 
 /** One entry of the catalog. */
 export interface FieldDefinition {
@@ -120,4 +125,20 @@ export interface CustomerRow {
   lastOrderAt: Date | null;
   /** Custom field values by field key. */
   attributes: Readonly<Record<string, unknown>>;
+  /** The stored prediction (lib/predict); null or absent: none (no paid order, or never computed). */
+  prediction?: CustomerPredictionValues | null;
+}
+
+/**
+ * A customer's stored prediction as the evaluator reads it: numbers as stored (doubles rounded to
+ * 6 decimals), money as decimal strings, the churn-risk band's key.
+ */
+export interface CustomerPredictionValues {
+  probabilityAlive: number;
+  purchases30: number;
+  purchases90: number;
+  purchases365: number;
+  averageOrderValue: string | number;
+  value12m: string | number;
+  churnRisk: string;
 }

@@ -14,7 +14,7 @@ import "@/lib/webhooks/membership-hook";
 import { memberPredicate, type SegmentState, type WorkspaceState } from "./state";
 
 /** Why a batch was applied ("MembershipCause"). */
-export type MembershipCause = "write" | "day_change" | "definition_change" | "rfm_refresh" | "full_refresh";
+export type MembershipCause = "write" | "day_change" | "definition_change" | "rfm_refresh" | "prediction_refresh" | "full_refresh";
 
 /**
  * Re-evaluates the segment for customerIds (every customer when null) at state.now, applies and

@@ -1,6 +1,6 @@
 /**
  * Breaking the "usable" invariant in the transaction that makes stored membership stale in full
- * (a saved definition's referrers, RFM segments at a refresh, segments using a custom field that
+ * (a saved definition's referrers, RFM and prediction segments at a refresh, segments using a custom field that
  * is archived or retyped): membershipVersion = NULL, for those segments and every segment that
  * refers to them, directly or not. Readers then evaluate live until the sync re-evaluates them.
  * Statements (Prisma.Sql) so both Prisma transactions and SqlDriver transactions can run them.
@@ -32,6 +32,11 @@ export function invalidateReferrersSql(workspaceId: string, segmentId: string): 
 /** In the RFM refresh: segments with RFM conditions (scored against the refresh) and their referrers. */
 export function invalidateRfmSegmentsSql(workspaceId: string): Prisma.Sql {
   return invalidate(workspaceId, Prisma.sql`jsonb_path_exists(s."definition", '$.** ? (@.type == "rfm")')`);
+}
+
+/** In the prediction refresh: segments with a condition on a prediction field (read from the stored numbers) and their referrers. */
+export function invalidatePredictionSegmentsSql(workspaceId: string): Prisma.Sql {
+  return invalidate(workspaceId, Prisma.sql`jsonb_path_exists(s."definition", '$.** ? (@.field starts with "prediction.")')`);
 }
 
 /** A custom field archived or retyped: segments with a condition on it and their referrers. */

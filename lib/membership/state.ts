@@ -1,7 +1,7 @@
 /**
  * A workspace's membership state read inside the applying transaction: its zone, catalog, saved
- * segments (definitions and stored-membership columns) and the RFM context stored membership
- * scores against. Everything is read through tx: on PGlite the outer client would wait for it.
+ * segments (definitions and stored-membership columns), the RFM context stored membership
+ * scores against, and when the stored predictions were last refreshed. Everything is read through tx: on PGlite the outer client would wait for it.
  */
 import "server-only";
 import { z } from "zod";
@@ -13,7 +13,7 @@ import type { RfmContext } from "@/lib/rfm/context";
 import { rulesFromSettings } from "@/lib/rfm/schemas";
 import type { RfmCuts } from "@/lib/rfm/scoring";
 import { compileWhere, type CompileOptions } from "@/lib/segments/compile";
-import { usesRfm } from "@/lib/segments/count-prepare";
+import { usesPredictions, usesRfm } from "@/lib/segments/count-prepare";
 import { resolveDefinition, type SegmentDefinition } from "@/lib/segments/schema";
 import { localDateOf, type LocalDate } from "@/lib/segments/time";
 import { dependsOnToday, nowSources, type NowSources } from "./today";
@@ -37,6 +37,8 @@ export interface SegmentState extends z.infer<typeof segmentRowSchema> {
   references: string[];
   dependsOnToday: boolean;
   usesRfm: boolean;
+  /** Has (itself or through a referenced segment) a condition on a prediction field. */
+  usesPredictions: boolean;
   now: NowSources | null;
 }
 
@@ -50,6 +52,8 @@ export interface WorkspaceState {
   rfm: RfmContext;
   /** When the stored RFM scores were last refreshed (null: never). */
   rfmComputedAt: Date | null;
+  /** When the stored predictions were last refreshed successfully (null: never). */
+  predictionsComputedAt: Date | null;
   /** By id, in id order. */
   segments: Map<string, SegmentState>;
 }
@@ -98,6 +102,7 @@ export async function loadWorkspaceState(tx: SqlDriver, workspaceId: string, now
     [workspaceId],
   );
   const { rfm, computedAt } = await storedRfmContext(tx, workspaceId, ws.timeZone, today);
+  const [predictions] = await tx.query<{ computedAt: Date | null }>(`SELECT "computedAt" FROM "PredictionRun" WHERE "workspaceId" = $1`, [workspaceId]);
   const stored = rows.map((r) => segmentRowSchema.parse(r));
   const raw = new Map(stored.map((s) => [s.id.toLowerCase(), s.definition]));
   const resolveSegment = (id: string) => raw.get(id.toLowerCase());
@@ -118,10 +123,12 @@ export async function loadWorkspaceState(tx: SqlDriver, workspaceId: string, now
       references: p?.references ?? [],
       dependsOnToday: parsed ? dependsOnToday(parsed, lookup) : false,
       usesRfm: all.some(usesRfm),
+      usesPredictions: all.some(usesPredictions),
       now: parsed ? nowSources(parsed, catalog, lookup) : null,
     });
   }
-  return { workspaceId, timeZone: ws.timeZone, today, now, catalog, rfm, rfmComputedAt: computedAt, segments };
+  const predictionsComputedAt = predictions?.computedAt ? new Date(predictions.computedAt) : null;
+  return { workspaceId, timeZone: ws.timeZone, today, now, catalog, rfm, rfmComputedAt: computedAt, predictionsComputedAt, segments };
 }
 
 /** Compile options of the workspace's stored membership at its now. */

@@ -37,6 +37,8 @@ function ownCause(state: WorkspaceState, id: string, full: boolean): MembershipC
   const rfmRefreshed = s.usesRfm && state.rfmComputedAt !== null && (!s.membershipEvaluatedAt || state.rfmComputedAt > s.membershipEvaluatedAt);
   // The refresh marks its segments stale (membershipVersion NULL); a save moves version instead.
   if (rfmRefreshed && (s.membershipVersion === null || s.membershipVersion === s.version)) return "rfm_refresh";
+  const predictionsRefreshed = s.usesPredictions && state.predictionsComputedAt !== null && (!s.membershipEvaluatedAt || state.predictionsComputedAt > s.membershipEvaluatedAt);
+  if (predictionsRefreshed && (s.membershipVersion === null || s.membershipVersion === s.version)) return "prediction_refresh";
   if (s.membershipVersion !== s.version) return "definition_change";
   if (s.dependsOnToday && s.membershipDay !== state.today) return "day_change";
   return null;

@@ -1,6 +1,6 @@
 /** A definition made ready to run against one workspace: its catalog, its saved segment references, validated. */
 import "server-only";
-import type { FieldCatalog } from "@/lib/fields/catalog";
+import { PREDICTION_PREFIX, type FieldCatalog } from "@/lib/fields/catalog";
 import { getCatalog } from "@/lib/fields/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadLiveRfmContext, todayIn } from "@/lib/rfm/queries";
@@ -29,6 +29,15 @@ export function usesRfm(definition: SegmentDefinition): boolean {
   let found = false;
   walkNodes(definition.root, "root", (node) => {
     if (node.type === "rfm") found = true;
+  });
+  return found;
+}
+
+/** Whether a definition has a condition on a prediction field (read from the stored predictions). */
+export function usesPredictions(definition: SegmentDefinition): boolean {
+  let found = false;
+  walkNodes(definition.root, "root", (node) => {
+    if (node.type === "field" && node.field.startsWith(PREDICTION_PREFIX)) found = true;
   });
   return found;
 }

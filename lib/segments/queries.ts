@@ -2,12 +2,15 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { CustomerRecord, CustomerRow, EventRecord, OrderRecord } from "./record";
 
-/** Columns of the evaluator's customer row; dates as "YYYY-MM-DD" and decimals as text, exactly as stored. */
+/** Columns of the evaluator's customer row (with the stored prediction, or null); dates as "YYYY-MM-DD" and decimals as text, exactly as stored. */
 export const CUSTOMER_COLUMNS = `c."id", c."email", c."firstName", c."lastName", c."phone", c."birthDate"::text AS "birthDate",
   c."gender", c."country", c."city", c."region", c."language", c."company", c."jobTitle", c."industry", c."companySize",
   c."income"::text AS "income", c."maritalStatus", c."education", c."lifecycleStage", c."tags", c."emailOptIn", c."source",
   c."signedUpAt", c."lastSeenAt", c."createdAt", c."ordersCount", c."totalSpent"::text AS "totalSpent",
-  c."averageOrderValue"::text AS "averageOrderValue", c."firstOrderAt", c."lastOrderAt", c."attributes"`;
+  c."averageOrderValue"::text AS "averageOrderValue", c."firstOrderAt", c."lastOrderAt", c."attributes",
+  (SELECT json_build_object('probabilityAlive', p."probabilityAlive", 'purchases30', p."purchases30", 'purchases90', p."purchases90",
+            'purchases365', p."purchases365", 'averageOrderValue', p."averageOrderValue"::text, 'value12m', p."value12m"::text, 'churnRisk', p."churnRisk")
+     FROM "CustomerPrediction" p WHERE p."workspaceId" = c."workspaceId" AND p."customerId" = c."id") AS "prediction"`;
 
 type OrderRow = Omit<OrderRecord, "items"> & { customerId: string; items: OrderRecord["items"] };
 type EventRow = EventRecord & { customerId: string };
