@@ -14,6 +14,7 @@ import { getCatalog } from "@/lib/fields/queries";
 import { formatCount, formatMoney } from "@/lib/format";
 import { getPredictionRun, listTopPredictedCustomers, type PredictionFit, type PredictionRunInfo } from "@/lib/predict/page-queries";
 import { todayIn } from "@/lib/rfm/queries";
+import { addDays } from "@/lib/segments/time";
 
 export const metadata: Metadata = { title: "Predictions" };
 
@@ -56,7 +57,7 @@ function CheckSection({ fit }: { fit: PredictionFit }) {
   const frequency = frequencyChart(check);
   const cumulative = cumulativeChart(check);
   const diff = check.totalActual > 0 ? (check.totalPredicted - check.totalActual) / check.totalActual : null;
-  const holdout = `${dateLabel(check.calibrationEnd)} to ${dateLabel(check.holdoutEnd)}`;
+  const holdout = `${dateLabel(addDays(check.calibrationEnd, 1))} to ${dateLabel(check.holdoutEnd)}`;
   return (
     <Section
       id="check-title"
@@ -70,7 +71,7 @@ function CheckSection({ fit }: { fit: PredictionFit }) {
       </p>
       <div className="grid gap-6 xl:grid-cols-2">
         <LineChart
-          title="Holdout purchases per customer, by repeat purchases before"
+          title="Holdout purchases per customer, by earlier repeat purchases"
           description={`Average repeat purchase days per customer from ${holdout}, grouped by how many repeat purchase days they had up to ${dateLabel(check.calibrationEnd)}.`}
           labels={frequency.labels}
           series={frequency.series}
