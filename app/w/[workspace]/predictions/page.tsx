@@ -43,14 +43,18 @@ function attemptWarning(run: PredictionRunInfo, fit: PredictionFit, when: (d: Da
   );
 }
 
-function CheckSection({ fit }: { fit: PredictionFit }) {
+function CheckSection({ fit, reason }: { fit: PredictionFit; reason: string | null }) {
   const check = fit.check;
   if (!check) {
     return (
       <Section id="check-title" title="Expected vs actual">
-        <p className="text-sm text-slate-600" data-testid="prediction-no-check">
-          No check this time: the purchase history is too short to set its last months aside, fit the models on the rest and compare their predictions with what customers then did. The check appears once the history is long enough.
-        </p>
+        <div className="space-y-1 text-sm text-slate-600" data-testid="prediction-no-check">
+          <p>
+            This fit has no check. The check sets the last part of the purchase history aside, fits the models on the rest, and compares what they predict for the part set aside
+            with what customers did.
+          </p>
+          {reason && <p>{reason}</p>}
+        </div>
       </Section>
     );
   }
@@ -143,7 +147,8 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
             <PredictionParameters params={fit.params} customers={fit.customers} repeaters={fit.repeaters} currency={CURRENCY} />
           </Section>
 
-          <CheckSection fit={fit} />
+          {/* After a successful refresh its message says why the fit has no check; after a failed one it is the failure's. */}
+          <CheckSection fit={fit} reason={run?.attemptStatus === "ok" ? run.attemptMessage : null} />
 
           <Section id="distribution-title" title="Predicted 12-month value" description="Customers by predicted value over the next 12 months, and by how likely they are to have stopped buying.">
             <div className="space-y-6">
