@@ -7,6 +7,7 @@ import { computeDashboard, getDashboardSegment } from "@/lib/dashboard/queries";
 import type { SegmentDashboard } from "@/lib/dashboard/types";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { refreshPredictions } from "@/lib/predict/mutations";
 import { refreshRfm } from "@/lib/rfm/mutations";
 import { seedWorkspace } from "@/lib/seed/load";
 import { createWorkspace } from "@/lib/workspaces/mutations";
@@ -56,6 +57,7 @@ beforeAll(async () => {
   A = { workspaceId: a.id, timeZone: TZ };
   B = { workspaceId: b.id, timeZone: TZ };
   await refreshRfm(A, now.toISOString().slice(0, 10));
+  expect((await refreshPredictions(A, { asOf: now.toISOString().slice(0, 10) })).status).toBe("ok");
 }, 180_000);
 afterAll(teardownTestDb);
 
@@ -129,6 +131,10 @@ describe("computeDashboard", () => {
     await expectDimension("language", `c.language`);
     await expectDimension("device", `c.attributes ->> 'preferred_device'`);
     await expectDimension("rfm", `(SELECT r.segment FROM "CustomerRfm" r WHERE r."workspaceId" = $1 AND r."customerId" = c.id)`);
+    await expectDimension("churnRisk", `(SELECT p."churnRisk" FROM "CustomerPrediction" p WHERE p."workspaceId" = $1 AND p."customerId" = c.id)`);
+    const risk = d.breakdowns.find((b) => b.dimension === "churnRisk")!;
+    expect(risk.rows.filter((r) => r.key !== null).length).toBeGreaterThan(1);
+    expect(risk.rows.map((r) => r.key)).toEqual(["high", "medium", "low", null].filter((k) => risk.rows.some((r) => r.key === k)));
     const rfm = d.breakdowns.find((b) => b.dimension === "rfm")!;
     expect(rfm.rows.filter((r) => r.key !== null).length).toBeGreaterThan(2);
     const age = `extract(year from age(($2::timestamptz AT TIME ZONE $3)::date, c."birthDate"))`;

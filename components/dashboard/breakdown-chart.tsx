@@ -20,7 +20,9 @@ export function BreakdownChart({ breakdown, members }: { breakdown: Breakdown; m
       description={
         breakdown.dimension === "rfm"
           ? "Members by RFM segment, from the scores last computed on the RFM page; the table adds each value's share and paid revenue."
-          : `Members by ${breakdown.title.toLowerCase()}; the table adds each value's share and paid revenue.`
+          : breakdown.dimension === "churnRisk"
+            ? "Members by churn risk, from the last prediction refresh; the table adds each value's share and paid revenue."
+            : `Members by ${breakdown.title.toLowerCase()}; the table adds each value's share and paid revenue.`
       }
       valueColumn="Members"
       extraColumns={["Share of members", "Revenue"]}

@@ -9,6 +9,7 @@ import { apiBenchmark } from "./bench-api";
 import { customersBenchmark } from "./bench-customers";
 import { dashboardBenchmark } from "./bench-dashboard";
 import { importBenchmark } from "./bench-import";
+import { predictBenchmark } from "./bench-predict";
 import { rfmBenchmark } from "./bench-rfm";
 import { segmentsBenchmark } from "./bench-segments";
 
@@ -25,6 +26,7 @@ export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   import: importBenchmark,
   segments: segmentsBenchmark,
   rfm: rfmBenchmark,
+  predict: predictBenchmark,
   api: apiBenchmark,
 };
 

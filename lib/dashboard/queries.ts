@@ -14,7 +14,7 @@ import { sumDecimals } from "@/lib/segments/decimal";
 import { prepareSegment, type SegmentScope } from "@/lib/segments/count-prepare";
 import { runCounting } from "@/lib/segments/count-run";
 import { inAgeOrder } from "./age-bands";
-import { breakdownLabel } from "./labels";
+import { breakdownLabel, inRiskOrder } from "./labels";
 import { headlineOf } from "./metrics";
 import { dashboardStatement, monthlyStatement } from "./sql";
 import type { Breakdown, BreakdownDimension, SegmentDashboard } from "./types";
@@ -67,13 +67,14 @@ const BREAKDOWN_TITLES: Record<BreakdownDimension, string> = {
   lifecycleStage: "Lifecycle stage",
   language: "Language",
   rfm: "RFM segment",
+  churnRisk: "Churn risk",
   device: "Preferred device",
 };
 
 const rowSchema = z.object({
   headline: z.object({ members: z.number(), revenue: z.string(), orders: z.coerce.number(), newMembers: z.number() }),
   everyone: z.object({ customers: z.number(), revenue: z.string() }),
-  breakdowns: z.array(z.object({ dimension: z.enum(["country", "gender", "ageBand", "lifecycleStage", "language", "rfm", "device"]), key: z.string().nullable(), members: z.number(), revenue: z.string() })),
+  breakdowns: z.array(z.object({ dimension: z.enum(["country", "gender", "ageBand", "lifecycleStage", "language", "rfm", "churnRisk", "device"]), key: z.string().nullable(), members: z.number(), revenue: z.string() })),
   monthly: z.array(z.object({ month: z.string(), allRevenue: z.string(), allOrders: z.number(), memberRevenue: z.string(), memberOrders: z.number() })),
   categories: z.array(z.object({ category: z.string(), revenue: z.string(), quantity: z.number() })),
   top: z.array(
@@ -125,7 +126,7 @@ export async function computeDashboard(
       const rows = row.breakdowns
         .filter((b) => b.dimension === dimension)
         .map((b) => ({ key: b.key, label: breakdownLabel(dimension, b.key, deviceField?.options), members: b.members, revenue: b.revenue }));
-      return { dimension, title: BREAKDOWN_TITLES[dimension], rows: dimension === "ageBand" ? inAgeOrder(rows) : rows };
+      return { dimension, title: BREAKDOWN_TITLES[dimension], rows: dimension === "ageBand" ? inAgeOrder(rows) : dimension === "churnRisk" ? inRiskOrder(rows) : rows };
     });
   return {
     headline: headlineOf({

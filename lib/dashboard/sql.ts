@@ -44,21 +44,25 @@ export function dashboardStatement(input: DashboardSqlInput, w: DashboardWindows
   return Prisma.sql`
 WITH m AS MATERIALIZED (
   SELECT c."id", c."country", c."gender", c."lifecycleStage", c."language", ${device} AS "device", r."segment" AS "rfm",
-         ${ageBandSql(w.today)} AS "ageBand", c."totalSpent", c."ordersCount", c."createdAt"
+         p."churnRisk", ${ageBandSql(w.today)} AS "ageBand", c."totalSpent", c."ordersCount", c."createdAt"
   FROM "Customer" c
   -- The stored RFM scores (the RFM page's last computation; none for customers without a paid order).
   LEFT JOIN "CustomerRfm" r ON r."workspaceId" = ${ws} AND r."customerId" = c."id"
+  -- The stored predictions (the last prediction refresh; none for customers without a paid order).
+  LEFT JOIN "CustomerPrediction" p ON p."workspaceId" = ${ws} AND p."customerId" = c."id"
   WHERE ${input.where}
 ),
 dims AS (
   SELECT CASE WHEN GROUPING("country") = 0 THEN 'country' WHEN GROUPING("gender") = 0 THEN 'gender'
               WHEN GROUPING("ageBand") = 0 THEN 'ageBand' WHEN GROUPING("lifecycleStage") = 0 THEN 'lifecycleStage'
-              WHEN GROUPING("language") = 0 THEN 'language' WHEN GROUPING("rfm") = 0 THEN 'rfm' ELSE 'device' END AS "dimension",
+              WHEN GROUPING("language") = 0 THEN 'language' WHEN GROUPING("rfm") = 0 THEN 'rfm'
+              WHEN GROUPING("churnRisk") = 0 THEN 'churnRisk' ELSE 'device' END AS "dimension",
          CASE WHEN GROUPING("country") = 0 THEN "country" WHEN GROUPING("gender") = 0 THEN "gender"
               WHEN GROUPING("ageBand") = 0 THEN "ageBand" WHEN GROUPING("lifecycleStage") = 0 THEN "lifecycleStage"
-              WHEN GROUPING("language") = 0 THEN "language" WHEN GROUPING("rfm") = 0 THEN "rfm" ELSE "device" END AS "key",
+              WHEN GROUPING("language") = 0 THEN "language" WHEN GROUPING("rfm") = 0 THEN "rfm"
+              WHEN GROUPING("churnRisk") = 0 THEN "churnRisk" ELSE "device" END AS "key",
          count(*)::int AS "members", sum("totalSpent")::text AS "revenue"
-  FROM m GROUP BY GROUPING SETS (("country"), ("gender"), ("ageBand"), ("lifecycleStage"), ("language"), ("rfm"), ("device"))
+  FROM m GROUP BY GROUPING SETS (("country"), ("gender"), ("ageBand"), ("lifecycleStage"), ("language"), ("rfm"), ("churnRisk"), ("device"))
 ),
 categories AS (
   -- Both OFFSET 0 keep the planner from flattening: first the members' orders of the window,

@@ -4,7 +4,7 @@ import type { Headline } from "./metrics";
 export type { Headline } from "./metrics";
 
 /** Dimensions of the member breakdowns. */
-export type BreakdownDimension = "country" | "gender" | "ageBand" | "lifecycleStage" | "language" | "rfm" | "device";
+export type BreakdownDimension = "country" | "gender" | "ageBand" | "lifecycleStage" | "language" | "rfm" | "churnRisk" | "device";
 
 /** One value of a breakdown: members with it and their paid revenue (all time). */
 export interface BreakdownRow {

@@ -2,6 +2,7 @@
 const KIND_LABELS: Readonly<Record<string, string>> = {
   "segment.snapshots": "Daily segment snapshots",
   "rfm.refresh": "Daily RFM refresh",
+  "predict.refresh": "Daily prediction refresh",
   "jobs.selftest": "Self-test job",
 };
 

@@ -5,6 +5,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { storePredictions } from "@/lib/predict/mutations";
 import { storeRfmScores } from "@/lib/rfm/mutations";
 import { createWorkspace } from "@/lib/workspaces/mutations";
 import { hashApiKey, VISIBLE_PREFIX_LENGTH } from "@/lib/api/keys/secret";
@@ -147,6 +148,13 @@ export async function ensureDemoWorkspace(db: Db, options: EnsureDemoOptions = {
     // The RFM page and the dashboards' RFM breakdown show stored scores: compute them once, as a user would.
     await storeRfmScores(db.sql, { workspaceId: workspace.id, timeZone: DEMO_WORKSPACE.timeZone });
     log("RFM scores computed.");
+  }
+  // The Predictions page, the prediction columns and segments read stored predictions: compute them
+  // once for new demo data, and for a demo workspace made before predictions existed.
+  const predicted = (await db.prisma.predictionRun.findUnique({ where: { workspaceId: workspace.id }, select: { workspaceId: true } })) !== null;
+  if (customersLoaded > 0 || !predicted) {
+    const outcome = await storePredictions(db.sql, { workspaceId: workspace.id, timeZone: DEMO_WORKSPACE.timeZone });
+    log(outcome.status === "ok" ? `Predictions computed for ${outcome.customers.toLocaleString("en-US")} customers.` : `No predictions: ${outcome.message}`);
   }
   const segmentsCreated = await ensureDemoSegments(db, workspace.id);
   if (segmentsCreated > 0) log(`Saved ${segmentsCreated} demo segments (${DEMO_SEGMENTS.map((s) => s.name).join(", ")}).`);

@@ -7,6 +7,7 @@ import { registerDemoCommand } from "./demo";
 import { registerFieldsCommand } from "./fields";
 import { registerImportCommand } from "./import";
 import { registerMembershipCommand } from "./membership";
+import { registerPredictCommand } from "./predict";
 import { registerRfmCommand } from "./rfm";
 import { registerSeedCommand } from "./seed";
 import { registerSegmentCommand } from "./segment";
@@ -17,6 +18,6 @@ export type { CliContext, RegisterCommand } from "./context";
 
 export const COMMANDS: RegisterCommand[] = [
   registerWorkspaceCommand, registerSeedCommand, registerDemoCommand, registerImportCommand, registerFieldsCommand, registerSegmentCommand,
-  registerRfmCommand, registerSnapshotsCommand, registerMembershipCommand,
+  registerRfmCommand, registerPredictCommand, registerSnapshotsCommand, registerMembershipCommand,
   registerApiKeyCommand,
 ];
