@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { formatCount, formatShare } from "@/lib/format";
 import { CHURN_RISKS, type ChurnRisk, type PredictionDistribution } from "@/lib/predict/schemas";
+import { CHURN_THRESHOLDS } from "@/lib/predict/scoring";
 
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+// The bands as lib/predict/scoring assigns them (churnRiskOf).
 const BANDS: Readonly<Record<ChurnRisk, { title: string; rule: string; tone: string }>> = {
-  high: { title: "High churn risk", rule: "Probability still active below 30%", tone: "border-red-200 bg-red-50 text-red-900" },
-  medium: { title: "Medium churn risk", rule: "Probability still active 30% to 70%", tone: "border-amber-200 bg-amber-50 text-amber-900" },
-  low: { title: "Low churn risk", rule: "Probability still active 70% or more", tone: "border-emerald-200 bg-emerald-50 text-emerald-900" },
+  high: { title: "High churn risk", rule: `Probability still active below ${pct(CHURN_THRESHOLDS.high)}`, tone: "border-red-200 bg-red-50 text-red-900" },
+  medium: { title: "Medium churn risk", rule: `Probability still active ${pct(CHURN_THRESHOLDS.high)} to ${pct(CHURN_THRESHOLDS.medium)}`, tone: "border-amber-200 bg-amber-50 text-amber-900" },
+  low: { title: "Low churn risk", rule: `Probability still active ${pct(CHURN_THRESHOLDS.medium)} or more`, tone: "border-emerald-200 bg-emerald-50 text-emerald-900" },
 };
 
 /** Customers per churn-risk band (highest risk first), with their share, and links to the customers table when it can sort by the predictions. */

@@ -7,14 +7,17 @@ import { ChurnBands } from "@/components/predictions/churn-bands";
 import { CumulativeChart } from "@/components/predictions/cumulative-chart";
 import { predictionCustomerLinks } from "@/components/predictions/customer-links";
 import { PredictionParameters } from "@/components/predictions/parameters";
+import { RecomputeButton } from "@/components/predictions/recompute-button";
 import { TopPredictedCustomers } from "@/components/predictions/top-customers";
 import { Alert } from "@/components/ui/alert";
 import { requireContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import { getCatalog } from "@/lib/fields/queries";
 import { formatCount, formatMoney } from "@/lib/format";
 import { getPredictionRun, listTopPredictedCustomers, type PredictionFit, type PredictionRunInfo } from "@/lib/predict/page-queries";
 import { todayIn } from "@/lib/rfm/queries";
 import { addDays } from "@/lib/segments/time";
+import { recomputePredictionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Predictions" };
 
@@ -100,6 +103,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
   const [top, catalog] = fit ? await Promise.all([listTopPredictedCustomers(ctx), getCatalog(ctx)]) : [[], null];
   const when = (d: Date) => d.toLocaleString("en-GB", { timeZone: ctx.timeZone, dateStyle: "medium", timeStyle: "short" });
   const today = todayIn(ctx.timeZone);
+  const canRecompute = can(ctx.role, "segments.write");
   const average = fit && fit.customers > 0 ? fit.distribution.totalValue12m / fit.customers : null;
 
   return (
@@ -117,9 +121,14 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
             </p>
           )}
         </div>
+        {canRecompute && <RecomputeButton workspace={ctx.workspaceSlug} action={recomputePredictionsAction} label={fit ? "Recompute" : "Compute predictions"} />}
       </div>
 
-      {!run && <Alert title="Predictions have not been computed yet">They are computed every day; an editor or an admin can also compute them now.</Alert>}
+      {!run && (
+        <Alert title="Predictions have not been computed yet">
+          They are computed every day{canRecompute ? "; compute them now to see this page." : ". An editor or an admin can also compute them now."}
+        </Alert>
+      )}
       {run && !fit && !run.fitUnreadable && run.attemptStatus !== "ok" && (
         <Alert variant="warning" title={run.attemptStatus === "insufficient" ? "Not enough purchase history to predict yet" : "The models did not converge"} data-testid="prediction-failure">
           {run.attemptMessage && <p>{run.attemptMessage}</p>}
@@ -127,7 +136,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
         </Alert>
       )}
       {run?.fitUnreadable && (
-        <Alert variant="warning" title="The stored predictions can't be read">They were written by another version of Segmenta. Recompute them to see this page.</Alert>
+        <Alert variant="warning" title="The stored predictions can't be read">They were written by another version of Segmenta. {canRecompute ? "Recompute them to see this page." : "They are recomputed daily; an editor can also recompute them now."}</Alert>
       )}
       {run && fit && attemptWarning(run, fit, when)}
       {fit && run?.attemptStatus === "ok" && fit.asOf < today && (
