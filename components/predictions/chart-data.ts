@@ -24,7 +24,7 @@ const decimal = (n: number, digits = 2) => new Intl.NumberFormat("en-US", { maxi
  * in calibration ("7+" for the last bucket): the paper's conditional expectations (figure 2).
  * The check stores each bucket's means per customer.
  */
-export function frequencyChart(check: NonNullable<PredictionCheck>): { labels: string[]; series: LineSeries[]; customers: string[] } {
+export function frequencyChart(check: NonNullable<PredictionCheck>): { labels: string[]; series: LineSeries[] } {
   const buckets = check.byFrequency;
   const predicted = buckets.map((b) => b.predicted);
   const actual = buckets.map((b) => b.actual);
@@ -34,7 +34,6 @@ export function frequencyChart(check: NonNullable<PredictionCheck>): { labels: s
       { name: "Actual", values: actual, displays: actual.map((v) => decimal(v)), tone: "slate" },
       { name: "Predicted", values: predicted, displays: predicted.map((v) => decimal(v)), tone: "brand" },
     ],
-    customers: buckets.map((b) => formatCount(b.customers)),
   };
 }
 
