@@ -84,6 +84,13 @@ test("a viewer reads the Predictions page without Recompute, on a desktop and a 
   await expect(viewer.getByRole("figure", { name: "Cumulative repeat purchases" }).locator("svg")).toHaveAttribute("width", /^3\d\d$/);
   await expectNoSideScroll(viewer);
   await viewer.screenshot({ path: testInfo.outputPath("predictions-390.png"), fullPage: true });
+
+  // The link opens the customers table sorted by predicted value, with the predictions as columns: the same customer leads.
+  const leader = (await viewer.getByRole("table", { name: "Top customers by predicted value" }).getByRole("row").nth(1).getByRole("link").innerText()).trim();
+  await viewer.getByRole("link", { name: "All customers by predicted value, highest first" }).click();
+  await expect(viewer).toHaveURL(/\/w\/demo\/customers\?.*sort=prediction\.value12m&dir=desc/);
+  await expect(viewer.getByRole("columnheader", { name: /^Churn risk/ })).toBeVisible();
+  await expect(viewer.getByRole("table").locator("tbody tr").first()).toContainText(leader);
 });
 
 const conditionRow = (page: Page | Locator, path: string) => page.getByRole("listitem", { name: `Condition ${path}`, exact: true });

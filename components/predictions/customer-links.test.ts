@@ -7,10 +7,10 @@ describe("predictionCustomerLinks", () => {
   it("links to the customers table sorted by a prediction, with the prediction columns, as the table parses it back", () => {
     const catalog = buildCatalog([]);
     const links = predictionCustomerLinks("demo", catalog);
-    expect(links.map((l) => l.label)).toEqual(["Customers most likely to have stopped, first", "Customers by predicted value, highest first"]);
+    expect(links.map((l) => l.label)).toEqual(["All customers by predicted value, highest first"]);
     const views = links.map((l) => parseListView(new URL(l.href, "http://x").searchParams, catalog));
     expect(links.every((l) => l.href.startsWith("/w/demo/customers?"))).toBe(true);
-    expect(views.map((v) => [v.sort, v.direction])).toEqual([["prediction.probabilityAlive", "asc"], ["prediction.value12m", "desc"]]);
+    expect(views.map((v) => [v.sort, v.direction])).toEqual([["prediction.value12m", "desc"]]);
     expect(views[0].columns).toEqual(["email", "prediction.churnRisk", "prediction.probabilityAlive", "prediction.value12m", "prediction.purchases365", "lastOrderAt"]);
   });
 

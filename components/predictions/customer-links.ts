@@ -5,10 +5,9 @@ import type { FieldCatalog } from "@/lib/fields/catalog";
 
 const COLUMNS = ["email", "prediction.churnRisk", "prediction.probabilityAlive", "prediction.value12m", "prediction.purchases365", "lastOrderAt"];
 
-const LINKS = [
-  { label: "Customers most likely to have stopped, first", sort: "prediction.probabilityAlive", direction: "asc" },
-  { label: "Customers by predicted value, highest first", sort: "prediction.value12m", direction: "desc" },
-] as const;
+// Only descending sorts: the table puts empty values lowest, so an ascending sort by probability
+// still active would list every customer without a paid order (no prediction) first.
+const LINKS = [{ label: "All customers by predicted value, highest first", sort: "prediction.value12m", direction: "desc" }] as const;
 
 /** The links whose sort the workspace's catalog offers (none when the table cannot sort by predictions). */
 export function predictionCustomerLinks(workspace: string, catalog: FieldCatalog): { href: string; label: string }[] {
