@@ -37,7 +37,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
 /** The alert for a latest attempt that failed while older numbers stay on the page. */
 function attemptWarning(run: PredictionRunInfo, fit: PredictionFit, when: (d: Date) => string): React.ReactNode {
   if (run.attemptStatus === "ok") return null;
-  const title = run.attemptStatus === "insufficient" ? `The latest recompute (${when(run.attemptedAt)}) found too little history` : `The latest recompute (${when(run.attemptedAt)}) did not converge`;
+  const title = run.attemptStatus === "insufficient" ? `The latest refresh (${when(run.attemptedAt)}) found too little history` : `The latest refresh (${when(run.attemptedAt)}) did not converge`;
   return (
     <Alert variant="warning" title={title}>
       {run.attemptMessage && <p>{run.attemptMessage}</p>}
@@ -132,7 +132,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ wo
       {run && !fit && !run.fitUnreadable && run.attemptStatus !== "ok" && (
         <Alert variant="warning" title={run.attemptStatus === "insufficient" ? "Not enough purchase history to predict yet" : "The models did not converge"} data-testid="prediction-failure">
           {run.attemptMessage && <p>{run.attemptMessage}</p>}
-          <p>Tried {when(run.attemptedAt)}. No predictions are stored until a fit succeeds.</p>
+          <p>Tried {when(run.attemptedAt)}; tried again every day. No predictions are stored until a fit succeeds.</p>
         </Alert>
       )}
       {run?.fitUnreadable && (
