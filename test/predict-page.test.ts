@@ -1,7 +1,7 @@
 /** The Predictions page's reads (lib/predict/page-queries.ts) on rows inserted here: the run's states, its JSON, the top customers, scoping. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { getPredictionRun, listTopPredictedCustomers, topPredictedCustomersSql } from "@/lib/predict/page-queries";
+import { getPredictionPageRun, listTopPredictedCustomers, topPredictedCustomersSql } from "@/lib/predict/page-queries";
 import type { PredictionCheck, PredictionDistribution, PredictionParams } from "@/lib/predict/schemas";
 import { setupTestDb, teardownTestDb } from "./support/db";
 import { createWorkspace, customer, insertCustomers } from "./segments-support";
@@ -83,16 +83,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(teardownTestDb);
 
-describe("getPredictionRun", () => {
+describe("getPredictionPageRun", () => {
   it("is null before the first attempt, and scoped to the workspace", async () => {
-    expect(await getPredictionRun(ws)).toBeNull();
+    expect(await getPredictionPageRun(ws)).toBeNull();
     await storeRun(other.workspaceId, { status: "ok", fit: { params: PARAMS, check: CHECK, distribution: DISTRIBUTION } });
-    expect(await getPredictionRun(ws)).toBeNull();
+    expect(await getPredictionPageRun(ws)).toBeNull();
   });
 
   it("reports a failed first attempt with its message and no numbers", async () => {
     await storeRun(ws.workspaceId, { status: "insufficient", message: "Predictions need at least 20 customers with a repeat purchase; this workspace has 3." });
-    expect(await getPredictionRun(ws)).toEqual({
+    expect(await getPredictionPageRun(ws)).toEqual({
       attemptedAt: new Date("2026-12-05T07:30:00Z"),
       attemptStatus: "insufficient",
       attemptMessage: "Predictions need at least 20 customers with a repeat purchase; this workspace has 3.",
@@ -103,7 +103,7 @@ describe("getPredictionRun", () => {
 
   it("parses a successful fit's parameters, check and distribution", async () => {
     await storeRun(ws.workspaceId, { status: "ok", fit: { params: PARAMS, check: CHECK, distribution: DISTRIBUTION } });
-    const run = await getPredictionRun(ws);
+    const run = await getPredictionPageRun(ws);
     expect(run).toEqual({
       attemptedAt: new Date("2026-12-05T07:30:00Z"),
       attemptStatus: "ok",
@@ -125,7 +125,7 @@ describe("getPredictionRun", () => {
   it("keeps the last successful fit beside a later failed attempt, and reads a null check", async () => {
     await storeRun(ws.workspaceId, { status: "ok", fit: { params: PARAMS, check: null, distribution: DISTRIBUTION } });
     await storeRun(ws.workspaceId, { status: "not_converged", message: "BG/NBD did not converge after 500 iterations." });
-    const run = await getPredictionRun(ws);
+    const run = await getPredictionPageRun(ws);
     expect(run).toMatchObject({ attemptStatus: "not_converged", attemptMessage: "BG/NBD did not converge after 500 iterations.", fitUnreadable: false });
     expect(run?.fit).toMatchObject({ asOf: "2026-12-04", check: null, params: PARAMS });
   });
@@ -136,7 +136,7 @@ describe("getPredictionRun", () => {
     console.error = (...args: unknown[]) => errors.push(args);
     try {
       await storeRun(ws.workspaceId, { status: "ok", fit: { params: { bgnbd: { r: -1 } }, check: CHECK, distribution: DISTRIBUTION } });
-      expect(await getPredictionRun(ws)).toMatchObject({ attemptStatus: "ok", fit: null, fitUnreadable: true });
+      expect(await getPredictionPageRun(ws)).toMatchObject({ attemptStatus: "ok", fit: null, fitUnreadable: true });
       expect(errors).toHaveLength(1);
     } finally {
       console.error = original;

@@ -35,7 +35,7 @@ export interface PredictionFit {
 }
 
 /** The workspace's prediction run: the latest attempt and, separately, the last successful fit. */
-export interface PredictionRunInfo {
+export interface PredictionPageRun {
   attemptedAt: Date;
   attemptStatus: PredictionAttemptStatus;
   /** What was missing, or which model did not converge and why; null after a success. */
@@ -71,8 +71,8 @@ const storedFitSchema = z.object({
   distribution: predictionDistributionSchema,
 });
 
-/** The workspace's prediction run, or null before the first attempt. */
-export async function getPredictionRun(ctx: { workspaceId: string }): Promise<PredictionRunInfo | null> {
+/** The workspace's prediction run for the page, its JSON parsed (lib/predict/queries getPredictionRun returns it raw), or null before the first attempt. */
+export async function getPredictionPageRun(ctx: { workspaceId: string }): Promise<PredictionPageRun | null> {
   const { sql } = await getDb();
   const [row] = await sql.query(
     `SELECT "attemptedAt", "attemptStatus", "attemptMessage", "computedAt", "asOf"::text AS "asOf", "durationMs", "customers", "repeaters",

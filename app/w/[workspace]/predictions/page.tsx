@@ -14,7 +14,7 @@ import { requireContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { getCatalog } from "@/lib/fields/queries";
 import { formatCount, formatMoney } from "@/lib/format";
-import { getPredictionRun, listTopPredictedCustomers, type PredictionFit, type PredictionRunInfo } from "@/lib/predict/page-queries";
+import { getPredictionPageRun, listTopPredictedCustomers, type PredictionFit, type PredictionPageRun } from "@/lib/predict/page-queries";
 import { todayIn } from "@/lib/rfm/queries";
 import { addDays } from "@/lib/segments/time";
 import { recomputePredictionsAction } from "./actions";
@@ -35,7 +35,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
 }
 
 /** The alert for a latest attempt that failed while older numbers stay on the page. */
-function attemptWarning(run: PredictionRunInfo, fit: PredictionFit, when: (d: Date) => string): React.ReactNode {
+function attemptWarning(run: PredictionPageRun, fit: PredictionFit, when: (d: Date) => string): React.ReactNode {
   if (run.attemptStatus === "ok") return null;
   const title = run.attemptStatus === "insufficient" ? `The latest refresh (${when(run.attemptedAt)}) found too little history` : `The latest refresh (${when(run.attemptedAt)}) did not converge`;
   return (
@@ -98,7 +98,7 @@ function CheckSection({ fit, reason }: { fit: PredictionFit; reason: string | nu
 export default async function PredictionsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const ctx = await requireContext(workspace, "segments.read");
-  const run = await getPredictionRun(ctx);
+  const run = await getPredictionPageRun(ctx);
   const fit = run?.fit ?? null;
   const [top, catalog] = fit ? await Promise.all([listTopPredictedCustomers(ctx), getCatalog(ctx)]) : [[], null];
   const when = (d: Date) => d.toLocaleString("en-GB", { timeZone: ctx.timeZone, dateStyle: "medium", timeStyle: "short" });
