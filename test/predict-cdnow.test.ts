@@ -127,3 +127,44 @@ describe("the published fits", () => {
     expect([sig3(fit.params.p), sig3(fit.params.q), sig3(fit.params.v)]).toEqual([sig3(6.25), sig3(3.74), sig3(15.45)]);
   });
 });
+
+describe("npm run cli -- predict", () => {
+  it("prints the parameters (in days) and every customer's numbers as CSV", async () => {
+    const run = await cli("predict", "--workspace", "cdnow", "--calibration-end", CALIBRATION_END);
+    expect(run.code).toBe(0);
+    // In days: alpha is the weekly 4.414 × 7; r, a and b do not depend on the unit.
+    const [, r, alpha, a, b] = /^BG\/NBD \(days\): r ([\d.]+), alpha ([\d.]+), a ([\d.]+), b ([\d.]+); log-likelihood -[\d.]+/.exec(run.err) ?? [];
+    expect([r, alpha, a, b].map((v) => sig3(Number(v)))).toEqual([0.2426, 4.414 * 7, 0.7929, 2.426].map(sig3));
+    const [, p, q, v] = /Gamma-Gamma: p ([\d.]+), q ([\d.]+), v ([\d.]+)/.exec(run.err) ?? [];
+    expect([p, q, v].map((x) => sig3(Number(x)))).toEqual([6.25, 3.74, 15.45].map(sig3));
+    expect(run.err).toContain(`As of ${CALIBRATION_END}: 2,357 customers with a paid order, 946 of them on two days or more.`);
+    const [header, ...rows] = run.out.split("\n");
+    expect(header).toBe("id,email,x,t_x,T,p_alive,expected_30d,expected_90d,expected_365d,average_order_value,value_12m,churn_risk");
+    expect(rows).toHaveLength(2357);
+    const byId = new Map(rows.map((r) => r.split(",")).map((cells) => [externalIds.get(cells[0])!, cells]));
+    const one = byId.get("1")!;
+    // Customer 1: x 2, t_x 213 days, T 272 days (30.43 and 38.86 weeks).
+    expect(one.slice(2, 5)).toEqual(["2", "213", "272"]);
+    expect(Number(one[5])).toBeGreaterThan(0);
+    expect(["low", "medium", "high"]).toContain(one[11]);
+  });
+
+  it("prints JSON, and refuses a date before the history with what is missing (exit 1)", async () => {
+    const json = await cli("predict", "--workspace", "cdnow", "--calibration-end", CALIBRATION_END, "--format", "json");
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.out) as { asOf: string; customers: number; params: { bgnbd: { r: number } }; predictions: { id: string; x: number }[] };
+    expect([parsed.asOf, parsed.customers, parsed.predictions.length]).toEqual([CALIBRATION_END, 2357, 2357]);
+    expect(parsed.params.bgnbd.r).toBeCloseTo(0.2426, 4);
+    const early = await cli("predict", "--workspace", "cdnow", "--calibration-end", "1997-01-20");
+    expect(early.code).toBe(1);
+    expect(early.err).toContain("Predictions need at least 8 weeks of purchase history; the first paid order is from 1997-01-01, 19 days before 1997-01-20.");
+    expect(early.out).toBe("");
+  });
+
+  it("--refresh stores the predictions as of the end of the data", async () => {
+    const run = await cli("predict", "--workspace", "cdnow", "--calibration-end", "1998-06-30", "--refresh");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Stored predictions for 2,357 customers as of 1998-06-30");
+    expect(await db.prisma.customerPrediction.count({ where: { workspaceId: scope.workspaceId } })).toBe(2357);
+  });
+});

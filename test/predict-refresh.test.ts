@@ -7,11 +7,19 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { buildCatalog } from "@/lib/fields/catalog";
+import { enqueueDailyJobs } from "@/lib/jobs/daily";
+import { startJobRunner } from "@/lib/jobs/runner";
 import { syncMembership } from "@/lib/membership";
+import { PREDICT_REFRESH_JOB } from "@/lib/predict/job";
 import { expectedAverageValue, expectedPurchases, probabilityAlive } from "@/lib/predict/model";
 import { refreshPredictions } from "@/lib/predict/mutations";
 import { getPredictionRun } from "@/lib/predict/queries";
 import { predictionCheckSchema } from "@/lib/predict/schemas";
+import { displayFieldValue } from "@/lib/customers/display";
+import { exportCustomersCsv } from "@/lib/customers/export";
+import { getCustomerProfile } from "@/lib/customers/queries";
+import { formatMoney } from "@/lib/format";
+import { listCustomers } from "@/lib/customers/list";
 import { countSegment } from "@/lib/segments/count";
 import { evaluateDefinition } from "@/lib/segments/evaluate";
 import { loadCustomerRecords } from "@/lib/segments/queries";
@@ -177,6 +185,36 @@ describe("a refresh", () => {
   });
 });
 
+describe("prediction columns", () => {
+  test("sort the customer table and fill the CSV export", async () => {
+    await refreshPredictions(A, { asOf: AS_OF });
+    const rows = await stored(A.workspaceId);
+    const top = [...rows].sort((x, y) => Number(y.value12m) - Number(x.value12m) || (y.customerId > x.customerId ? 1 : -1)).slice(0, 25);
+    const page = await listCustomers(A, { sort: "prediction.value12m", direction: "desc", pageSize: 25, columns: ["prediction.value12m", "prediction.churnRisk", "prediction.probabilityAlive"] }, { now: NOW });
+    expect(page.rows.map((r) => r.id)).toEqual(top.map((r) => r.customerId));
+    expect(page.rows.map((r) => r.values["prediction.value12m"])).toEqual(top.map((r) => r.value12m));
+    expect(page.rows.map((r) => r.values["prediction.churnRisk"])).toEqual(top.map((r) => r.churnRisk));
+    expect(page.rows.map((r) => Number(r.values["prediction.probabilityAlive"]))).toEqual(top.map((r) => r.probabilityAlive));
+    // Customers without a prediction sort lowest: last when descending.
+    const total = await db.prisma.customer.count({ where: { workspaceId: A.workspaceId } });
+    const last = await listCustomers(A, { sort: "prediction.value12m", direction: "desc", pageSize: 25, page: Math.ceil(total / 25), columns: ["prediction.value12m"] }, { now: NOW });
+    expect(last.rows.at(-1)!.values["prediction.value12m"]).toBeNull();
+
+    // The profile's Predictions card.
+    const profile = (await getCustomerProfile({ ...A, userId: null, role: "viewer" }, top[0].customerId))!;
+    const card = buildCatalog().fields.filter((f) => f.group === "Predictions").map((f) => displayFieldValue(f, profile.customer, A.timeZone, NOW));
+    expect(card).toContain(formatMoney(top[0].value12m));
+    expect(card.every((v) => v !== null)).toBe(true);
+
+    const { stream, header } = await exportCustomersCsv({ ...A, userId: null, role: "editor" }, { columns: ["prediction.value12m", "prediction.churnRisk"] }, { now: NOW });
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+    const body = csv.slice(1).trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+    const byId = new Map(body.map((cells) => [cells[0], cells]));
+    expect(header.slice(-2)).toEqual(["prediction.value12m", "prediction.churnRisk"]);
+    for (const r of rows.slice(0, 50)) expect(byId.get(r.customerId)!.slice(-2)).toEqual([r.value12m, r.churnRisk]);
+  });
+});
+
 describe("prediction conditions", () => {
   const and = (...children: unknown[]) => ({ version: 1, root: { type: "group", combinator: "and", children } });
   const issueSegment = and(
@@ -221,5 +259,24 @@ describe("prediction conditions", () => {
     expect(after).not.toEqual(before);
     const causes = new Set((await changeLog(db.sql, A.workspaceId, segment)).slice(before.length).map((c) => c.cause));
     expect([...causes]).toEqual(["prediction_refresh"]);
+  });
+});
+
+describe("the daily job", () => {
+  test("predict.refresh runs once per workspace and local day; too little history is an outcome, not a failed job", async () => {
+    const now = new Date();
+    expect(await enqueueDailyJobs(db.sql, now, [PREDICT_REFRESH_JOB])).toBe(3);
+    expect(await enqueueDailyJobs(db.sql, now, [PREDICT_REFRESH_JOB])).toBe(0);
+    const runner = startJobRunner({ sql: db.sql, dailyCheckMs: 0, workers: false, log: () => undefined });
+    await runner.idle();
+    await runner.stop();
+    const jobs = await db.sql.query<{ state: string }>(`SELECT "state"::text AS "state" FROM "Job" WHERE "kind" = $1`, [PREDICT_REFRESH_JOB]);
+    expect(jobs.map((j) => j.state)).toEqual(["done", "done", "done"]);
+    for (const scope of [A, B, tiny]) {
+      const run = (await getPredictionRun(scope))!;
+      expect(run.attemptedAt.getTime()).toBeGreaterThanOrEqual(now.getTime() - 1000);
+      if (run.attemptStatus === "ok") expect(run.asOf).toBe(localDateOf(now.getTime(), scope.timeZone));
+    }
+    expect((await getPredictionRun(tiny))!.attemptStatus).toBe("insufficient");
   });
 });

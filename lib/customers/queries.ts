@@ -27,6 +27,10 @@ export const orderSelect = {
   items: { select: { id: true, sku: true, name: true, category: true, quantity: true, unitPrice: true }, orderBy: [{ name: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.OrderSelect;
 
+const predictionSelect = {
+  probabilityAlive: true, purchases30: true, purchases90: true, purchases365: true, averageOrderValue: true, value12m: true, churnRisk: true,
+} as const satisfies Prisma.CustomerPredictionSelect;
+
 const eventSelect = { id: true, name: true, occurredAt: true, properties: true } as const satisfies Prisma.EventSelect;
 
 const jsonObject = z.record(z.string(), z.unknown()).catch({});
@@ -72,12 +76,17 @@ export async function getCustomerProfile(ctx: CustomersContext, customerId: stri
   if (!customer) return null;
   const { prisma } = await getDb();
   const where = { workspaceId: ctx.workspaceId, customerId };
-  const [orders, ordersTotal, eventsTotal] = await Promise.all([
+  const [orders, ordersTotal, eventsTotal, prediction] = await Promise.all([
     prisma.order.findMany({ where, select: orderSelect, orderBy: [{ placedAt: "desc" }, { id: "desc" }], take: PROFILE_ORDER_LIMIT }),
     prisma.order.count({ where }),
     prisma.event.count({ where }),
+    prisma.customerPrediction.findUnique({ where: { workspaceId_customerId: where }, select: predictionSelect }),
   ]);
-  return { customer, orders: orders.map(toOrderRecord), ordersTotal, eventsTotal };
+  // The profile's Predictions card reads the stored prediction (none: no paid order, or never computed).
+  const predicted = prediction
+    ? { ...prediction, averageOrderValue: prediction.averageOrderValue.toFixed(2), value12m: prediction.value12m.toFixed(2) }
+    : null;
+  return { customer: { ...customer, prediction: predicted }, orders: orders.map(toOrderRecord), ordersTotal, eventsTotal };
 }
 
 const pageSchema = z.coerce.number().int().min(1).catch(1);

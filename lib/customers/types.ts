@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/permissions";
 import type { ConsentSource } from "./consent";
+import type { CustomerPredictionValues } from "@/lib/fields/catalog";
 import type { CustomerColumnValues } from "./schemas";
 
 /**
@@ -32,6 +33,8 @@ export interface CustomerRecord extends CustomerColumnValues {
   emailOptInChangedById: string | null;
   /** The import job that changed it. */
   emailOptInImportJobId: string | null;
+  /** The stored prediction, where loaded (the profile); null: none. */
+  prediction?: CustomerPredictionValues | null;
 }
 
 /** One line of an order. */

@@ -14,7 +14,7 @@ import { parsePredictionDate, todayIn, type PredictionScope } from "./queries";
 import type { PredictionCheck, PredictionParams } from "./schemas";
 import { DistributionBuilder, scoreCustomer, type CustomerScores } from "./scoring";
 import { SUMMARY_TABLE } from "./sql";
-import { cohortDays, buildSummary, forEachSummaryBatch, historyFacts, holdoutGroups, purchaseGroups, spendGroups, type SummaryTx } from "./summary";
+import { cohortDays, buildSummary, forEachSummaryBatch, historyFacts, holdoutGroups, purchaseGroups, spendGroups, type CustomerSummary, type SummaryTx } from "./summary";
 
 /** What a refresh did: stored new numbers, or recorded why not (the stored numbers then stay as they were). */
 export type PredictionRunOutcome =
@@ -32,13 +32,13 @@ export type PredictionRunOutcome =
   | { status: "insufficient" | "not_converged"; asOf: LocalDate; message: string };
 
 /** Rows scored and written per statement. */
-const BATCH = 10_000;
+const BATCH = 20_000;
 
 /** Options of a refresh. */
 export interface RefreshOptions {
   /** The local date predictions are for (YYYY-MM-DD; default today in the workspace's zone): orders up to its end count. */
   asOf?: string;
-  /** Told how long each step took, in ms (the benchmark reads it); steps that run per batch are summed. */
+  /** Told how long each step took, in ms (the benchmark reads it); steps that run per batch are summed, and writes overlap scoring. */
   onStep?: (step: RefreshStep, ms: number) => void;
 }
 
@@ -165,20 +165,30 @@ async function upsert(tx: SqlDriver, workspaceId: string, rows: readonly ScoredR
   ]);
 }
 
-/** Scores every customer of the summary, writes the rows, drops those of customers no longer in it; returns the page's distribution. */
+/**
+ * Scores every customer of the summary, writes the rows, drops those of customers no longer in it;
+ * returns the page's distribution. Batch k is scored in Node while the database writes batch
+ * k − 1 (the cursor's next fetch waits for that write on the one connection).
+ */
 async function writeScores(tx: SqlDriver, scope: PredictionScope, summary: SummaryTx, params: PredictionParams, steps: Steps) {
   const distribution = new DistributionBuilder();
+  const score = (batch: CustomerSummary[]): ScoredRow[] => batch.map((s) => {
+    const scores = scoreCustomer(params, s);
+    distribution.add(scores);
+    return { customerId: s.customerId, x: s.x, firstDay: s.firstDay, lastDay: s.lastDay, ...scores };
+  });
+  let previous: ScoredRow[] | null = null;
   let fetched = performance.now();
   await forEachSummaryBatch(summary, 1, BATCH, async (batch) => {
     steps.add("reading summaries", performance.now() - fetched);
-    const rows = await steps.time("scoring", () => batch.map((s) => {
-      const scores = scoreCustomer(params, s);
-      distribution.add(scores);
-      return { customerId: s.customerId, x: s.x, firstDay: s.firstDay, lastDay: s.lastDay, ...scores };
-    }));
-    await steps.time("writes", () => upsert(tx, scope.workspaceId, rows));
+    const waiting = previous;
+    const writing = waiting ? steps.time("writes", () => upsert(tx, scope.workspaceId, waiting)) : null;
+    previous = await steps.time("scoring", () => score(batch));
+    await writing;
     fetched = performance.now();
   });
+  const last = previous;
+  if (last) await steps.time("writes", () => upsert(tx, scope.workspaceId, last));
   // Customers without a paid order on or before asOf (any more) have no prediction.
   const stale = Prisma.sql`DELETE FROM "CustomerPrediction" t WHERE t."workspaceId" = ${scope.workspaceId}::uuid
     AND NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${SUMMARY_TABLE}"`)} s WHERE s."customerId" = t."customerId")`;
