@@ -1,10 +1,10 @@
 "use client";
 
-import { Contact, Grid3x3, KeyRound, Layers, LayoutDashboard, ListChecks, ScrollText, SlidersHorizontal, Users, Webhook } from "lucide-react";
+import { Contact, Grid3x3, KeyRound, Layers, LayoutDashboard, ListChecks, ScrollText, SlidersHorizontal, TrendingUp, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const ICONS = { overview: LayoutDashboard, customers: Contact, segments: Layers, rfm: Grid3x3, fields: SlidersHorizontal, members: Users, audit: ScrollText, apikeys: KeyRound, jobs: ListChecks, webhooks: Webhook } as const;
+const ICONS = { overview: LayoutDashboard, customers: Contact, segments: Layers, rfm: Grid3x3, predictions: TrendingUp, fields: SlidersHorizontal, members: Users, audit: ScrollText, apikeys: KeyRound, jobs: ListChecks, webhooks: Webhook } as const;
 
 /** The sections of a workspace; each is shown only when the user's role may open it. */
 export interface NavItem {

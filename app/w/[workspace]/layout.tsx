@@ -15,6 +15,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     { href: `${base}/customers`, label: "Customers", icon: "customers" },
     ...(can(ctx.role, "segments.read") ? [{ href: `${base}/segments`, label: "Segments", icon: "segments" } as const] : []),
     ...(can(ctx.role, "segments.read") ? [{ href: `${base}/rfm`, label: "RFM", icon: "rfm" } as const] : []),
+    ...(can(ctx.role, "segments.read") ? [{ href: `${base}/predictions`, label: "Predictions", icon: "predictions" } as const] : []),
     ...(can(ctx.role, "fields.manage") ? [{ href: `${base}/fields`, label: "Custom fields", icon: "fields" } as const] : []),
     ...(can(ctx.role, "members.manage") ? [{ href: `${base}/members`, label: "Members", icon: "members" } as const] : []),
     ...(can(ctx.role, "audit.read") ? [{ href: `${base}/audit`, label: "Audit log", icon: "audit" } as const] : []),
