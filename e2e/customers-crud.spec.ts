@@ -6,6 +6,8 @@ import { browserSessions } from "./support/session";
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Next streams a dynamic page's metadata after its content: check the page once its title is in.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
