@@ -97,12 +97,15 @@ export function fitBgNbd(rows: readonly PurchaseSummary[], options: FitOptions<B
   }
   if (!(data.meanT > 0)) throw new Error("Cannot fit BG/NBD: every customer's first purchase falls on the end of the calibration period, so there is no observation time.");
 
+  // Default start: r = a = b = 1 and alpha = mean T / mean x (purchase rate r/alpha = Σx/ΣT).
   const scale = data.meanT;
-  const start = { r: 1, alpha: data.meanT / data.meanX, a: 1, b: 1, ...options.initial };
-  for (const name of NAMES) {
-    if (!(Number.isFinite(start[name]) && start[name] > 0)) throw new RangeError(`initial ${name} must be a positive number (got ${start[name]})`);
-  }
-  const theta0 = [Math.log(start.r), Math.log(start.alpha / scale), Math.log(start.a), Math.log(start.b)];
+  const theta0 = [0, -Math.log(data.meanX), 0, 0];
+  NAMES.forEach((name, i) => {
+    const given = options.initial?.[name];
+    if (given === undefined) return;
+    if (!(Number.isFinite(given) && given > 0)) throw new RangeError(`initial ${name} must be a positive number (got ${given})`);
+    theta0[i] = Math.log(name === "alpha" ? given / scale : given);
+  });
   const natural = new Float64Array(4);
   const toParams = (theta: ArrayLike<number>): BgNbdParams => ({
     r: Math.exp(theta[0]), alpha: scale * Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]),
