@@ -33,6 +33,8 @@ const MPMATH: [number, number, number, number, number, number, string][] = [
   [8.0, 0.05, 2.426, 1, 30, 225.56265722077026, "large r, small a"],
   [0.5, 0.3, 0.4, 0, 3, 0.95126894466369756, "C = a + b − 1 < 0"],
   [0.5, 0.3, 0.7, 0, 0.4, 0.18509037802120307, "C = a + b − 1 = 0"],
+  [0.010000000000000004, 1.002852938322769, 477.6998299858102, 0, 363787.99546, 96.835538777603624,
+    "huge s, large b, m near 0: ln(s/(1+s)) must not be ln s − ln(1+s)"],
 ];
 
 describe("expectedPurchasesIfAlive against mpmath", () => {

@@ -25,9 +25,13 @@ const NODE_SPACING = 0.0005;
 const NODE_OFFSETS = [-2, -1, 1, 2];
 /** The connection formula is used while its estimated rounding error stays below this, relative. */
 const MAX_RELATIVE_ERROR = 1e-10;
+/** Beyond this s, Euler's series (≈ 40(1 + s) terms) is too long: the connection formula is accepted up to LAST_RESORT_ERROR. */
+const EULER_MAX_S = 50_000;
+const LAST_RESORT_ERROR = 1e-6;
 const ROUNDING = 2.3e-16;
-/** Scratch for the series' Σ|terms| (one module-level buffer: allocating one per call costs more than the call). */
+/** Scratch for the series' Σ|terms| and the connection formula's error estimate (module-level: allocating per call costs more than the call). */
 const magnitude = new Float64Array(1);
+const estimate = new Float64Array(1);
 
 /**
  * E[purchases in the next t | alive] for BG/NBD shapes r, a, b, x repeat purchases and
@@ -56,11 +60,14 @@ export function aliveExpectationFor(r: number, a: number, b: number): (x: number
 function evaluate(r: number, a: number, b: number, x: number, s: number, connection: Connection): number {
   if (s === 0) return 0;
   if (s === Infinity) return a > 1 ? (a + b + x - 1) / (a - 1) : Infinity;
-  if (s / (1 + s) > Z_SPLIT) {
-    const far = connectionValue(connection, s);
-    if (!Number.isNaN(far)) return far;
-  }
-  return viaEulerSeries(r, a, b, x, s);
+  if (s / (1 + s) <= Z_SPLIT) return viaEulerSeries(r, a, b, x, s);
+  const far = connectionValue(connection, s);
+  if (estimate[0] <= MAX_RELATIVE_ERROR * Math.abs(far)) return far;
+  // Euler's series needs about 40/(1 − z) = 40(1 + s) terms: affordable unless s is huge, and
+  // then the connection formula is the better of two imperfect answers if it is still good.
+  if (s <= EULER_MAX_S) return viaEulerSeries(r, a, b, x, s);
+  if (estimate[0] <= LAST_RESORT_ERROR * Math.abs(far)) return far;
+  throw new Error(`BG/NBD expectation: no accurate evaluation for r = ${r}, a = ${a}, b = ${b}, x = ${x}, t/(alpha+T) = ${s} (extreme parameters)`);
 }
 
 /** C·(1 − (1−z)^ε (1 + ε·S))/ε with S = (₂F₁(C−A, ε; C; z) − 1)/ε. */
@@ -92,10 +99,18 @@ function connectionFor(r: number, a: number, b: number, x: number): Connection {
   return { kind: "interpolated", m, nodes, constants };
 }
 
+/** The connection formula's value at s; estimate[0] receives its estimated absolute rounding error. */
 function connectionValue(connection: Connection, s: number): number {
   if (connection.kind === "direct") return farValue(connection.constants, s);
-  const values = connection.constants.map((constants) => farValue(constants, s));
-  return lagrangeInterpolate(connection.nodes, values, connection.m); // NaN if any node cancels
+  const values: number[] = [];
+  let error = 0;
+  for (const constants of connection.constants) {
+    values.push(farValue(constants, s));
+    error += estimate[0];
+  }
+  // The Lagrange weights at an interior point are at most ~2 in size.
+  estimate[0] = 2 * error;
+  return lagrangeInterpolate(connection.nodes, values, connection.m);
 }
 
 /**
@@ -121,9 +136,11 @@ function farConstants(r: number, a: number, b: number, x: number): FarConstants 
   const eps = a - 1;
   const m = A - eps;
   const kappa = a + b - 1 - r;
-  const firstParts = [gammaln(C + 1), gammaln(-m), -gammaln(kappa), -gammaln(a)];
+  // Log-gammas of large, close arguments are paired into differences computed without
+  // cancellation (C + 1 = κ + A + 1, C + 1 = B + a, A = m + ε); the sizes that remain bound the rounding.
+  const firstParts = [lnGammaStep(kappa, A + 1), gammaln(-m), -gammaln(a)];
   const useLambda = m > 0 && C > 0 && Math.abs(eps) <= 0.5;
-  const secondParts = useLambda ? [0] : [gammaln(C + 1), gammaln(m), -gammaln(A), -gammaln(B)];
+  const secondParts = useLambda ? [0] : [lnGammaStep(B, a), -lnGammaStep(m, eps)];
   return {
     A, C, a, eps, m, kappa,
     lnFirst: sum(firstParts), firstSign: -gammaSign(-m) * gammaSign(kappa), firstLogs: absSum(firstParts),
@@ -133,17 +150,22 @@ function farConstants(r: number, a: number, b: number, x: number): FarConstants 
   };
 }
 
+/** ln|Γ(z + d)| − ln|Γ(z)|, without cancellation when both arguments are positive. */
+function lnGammaStep(z: number, d: number): number {
+  return z > 0 && z + d > 0 ? d * gammalnDifferenceQuotient(z, d) : gammaln(z + d) - gammaln(z);
+}
+
 /**
- * I₁ + I₂ at s, or NaN when the parts cancel so much that rounding would show (then the caller
- * sums Euler's series). Each part is exp(a sum of logs) times a series: its rounding error grows
- * with the size of those logs and with how much the series' own terms cancel, and the parts'
- * errors add up however much the parts then cancel each other.
+ * I₁ + I₂ at s; estimate[0] receives its estimated absolute rounding error. Each part is
+ * exp(a sum of logs) times a series: its rounding error grows with the size of those logs and
+ * with how much the series' own terms cancel, and the parts' errors add up however much the
+ * parts then cancel each other (large b, or large x with z near 1/2).
  */
 function farValue(k: FarConstants, s: number): number {
   const { A, C, a, eps, m, kappa } = k;
   const y = 1 / (1 + s);
   const lnY = -Math.log1p(s);
-  const lnZ = Math.log(s) + lnY;
+  const lnZ = -Math.log1p(1 / s); // ln(s/(1+s)), without the cancellation of ln s − ln(1+s)
   let first = 0;
   let error = 0;
   if (k.firstSign !== 0) {
@@ -172,8 +194,8 @@ function farValue(k: FarConstants, s: number): number {
     const logs = k.secondLogs + Math.abs(eps * lnY);
     error += ROUNDING * ((Math.abs(C / eps) + Math.abs(cTimesP / eps) + Math.abs(tail)) * (logs + 8) + 16 * Math.abs(cTimesP) * magnitude[0]);
   }
-  const value = first + head - tail;
-  return error <= MAX_RELATIVE_ERROR * Math.abs(value) ? value : NaN;
+  estimate[0] = error;
+  return first + head - tail;
 }
 
 function sum(values: readonly number[]): number {

@@ -26,29 +26,11 @@ export function bgNbdLogLikelihood(params: BgNbdParams, rows: readonly PurchaseS
  * ln L = ln[Γ(r+x)α^r / Γ(r)] + ln[B(a, b+x)/B(a, b)] + ln[(α+T)^−(r+x) + [x>0]·a/(b+x−1)·(α+tx)^−(r+x)].
  */
 export function bgNbdTotals(data: PurchaseData, r: number, alpha: number, a: number, b: number, gradient?: Float64Array): number {
-  const { xs, countByX, xIndex, tx, T, count } = data;
-  const lnAlpha = Math.log(alpha);
-  const base = gammaln(a + b) - gammaln(b) - gammaln(r) + r * lnAlpha;
-  const lnOdds = new Float64Array(xs.length);
-  const inverse = new Float64Array(xs.length);
-  let ll = 0;
-  let gr = 0;
-  let gAlpha = data.total * (r / alpha);
-  let ga = 0;
-  let gb = 0;
-  const dBase = gradient ? digamma(a + b) : 0;
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k];
-    ll += countByX[k] * (gammaln(r + x) + gammaln(b + x) - gammaln(a + b + x) + base);
-    lnOdds[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
-    inverse[k] = x > 0 ? 1 / (b + x - 1) : 0;
-    if (gradient) {
-      const dx = digamma(a + b + x);
-      gr += countByX[k] * (digamma(r + x) - digamma(r) + lnAlpha);
-      ga += countByX[k] * (dBase - dx);
-      gb += countByX[k] * (digamma(b + x) + dBase - digamma(b) - dx);
-    }
-  }
+  const { xs, xIndex, tx, T, count } = data;
+  // g = [∂/∂r, ∂/∂α, ∂/∂a, ∂/∂b], first the parts that depend on x only.
+  const g = gradient ?? new Float64Array(4);
+  const { ll: perX, lnOdds, inverse } = perXTerms(data, r, alpha, a, b, gradient ? g : undefined);
+  let ll = perX;
   for (let i = 0; i < count.length; i++) {
     const k = xIndex[i];
     const c = count[i];
@@ -58,34 +40,56 @@ export function bgNbdTotals(data: PurchaseData, r: number, alpha: number, a: num
     if (xs[k] === 0) {
       ll += c * u;
       if (gradient) {
-        gr -= c * lnT;
-        gAlpha -= (c * A) / (alpha + T[i]);
+        g[0] -= c * lnT;
+        g[1] -= (c * A) / (alpha + T[i]);
       }
       continue;
     }
     // ln(e^u + e^v) without overflow; wu, wv are the two terms' shares.
     const lnTx = Math.log(alpha + tx[i]);
     const v = lnOdds[k] - A * lnTx;
-    const high = Math.max(u, v);
     const e = Math.exp(-Math.abs(u - v));
-    ll += c * (high + Math.log1p(e));
+    ll += c * (Math.max(u, v) + Math.log1p(e));
     if (gradient) {
       const wLow = e / (1 + e);
       const wu = u >= v ? 1 - wLow : wLow;
       const wv = 1 - wu;
-      gr -= c * (wu * lnT + wv * lnTx);
-      gAlpha -= c * A * (wu / (alpha + T[i]) + wv / (alpha + tx[i]));
-      ga += (c * wv) / a;
-      gb -= c * wv * inverse[k];
+      g[0] -= c * (wu * lnT + wv * lnTx);
+      g[1] -= c * A * (wu / (alpha + T[i]) + wv / (alpha + tx[i]));
+      g[2] += (c * wv) / a;
+      g[3] -= c * wv * inverse[k];
     }
   }
-  if (gradient) {
-    gradient[0] = gr;
-    gradient[1] = gAlpha;
-    gradient[2] = ga;
-    gradient[3] = gb;
-  }
   return ll;
+}
+
+/**
+ * The log-likelihood terms that depend on x only, summed with the customer counts:
+ * ln[Γ(r+x)α^r/Γ(r)] + ln[B(a, b+x)/B(a, b)]; with `gradient`, sets it to their derivatives.
+ * Also ln(a/(b+x−1)) and 1/(b+x−1) per distinct x, for the rows.
+ */
+function perXTerms(data: PurchaseData, r: number, alpha: number, a: number, b: number, gradient?: Float64Array) {
+  const { xs, countByX, total } = data;
+  const lnAlpha = Math.log(alpha);
+  const base = gammaln(a + b) - gammaln(b) - gammaln(r) + r * lnAlpha;
+  const lnOdds = new Float64Array(xs.length);
+  const inverse = new Float64Array(xs.length);
+  let ll = 0;
+  if (gradient) gradient.set([0, (total * r) / alpha, 0, 0]);
+  const dBase = gradient ? digamma(a + b) : 0;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
+    ll += countByX[k] * (gammaln(r + x) + gammaln(b + x) - gammaln(a + b + x) + base);
+    lnOdds[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    inverse[k] = x > 0 ? 1 / (b + x - 1) : 0;
+    if (gradient) {
+      const dx = digamma(a + b + x);
+      gradient[0] += countByX[k] * (digamma(r + x) - digamma(r) + lnAlpha);
+      gradient[2] += countByX[k] * (dBase - dx);
+      gradient[3] += countByX[k] * (digamma(b + x) + dBase - digamma(b) - dx);
+    }
+  }
+  return { ll, lnOdds, inverse };
 }
 
 /** Fits BG/NBD by maximum likelihood; throws when the data cannot support a fit at all. */
@@ -97,12 +101,15 @@ export function fitBgNbd(rows: readonly PurchaseSummary[], options: FitOptions<B
   }
   if (!(data.meanT > 0)) throw new Error("Cannot fit BG/NBD: every customer's first purchase falls on the end of the calibration period, so there is no observation time.");
 
+  // Default start: r = a = b = 1 and alpha = mean T / mean x (purchase rate r/alpha = Σx/ΣT).
   const scale = data.meanT;
-  const start = { r: 1, alpha: data.meanT / data.meanX, a: 1, b: 1, ...options.initial };
-  for (const name of NAMES) {
-    if (!(Number.isFinite(start[name]) && start[name] > 0)) throw new RangeError(`initial ${name} must be a positive number (got ${start[name]})`);
-  }
-  const theta0 = [Math.log(start.r), Math.log(start.alpha / scale), Math.log(start.a), Math.log(start.b)];
+  const theta0 = [0, -Math.log(data.meanX), 0, 0];
+  NAMES.forEach((name, i) => {
+    const given = options.initial?.[name];
+    if (given === undefined) return;
+    if (!(Number.isFinite(given) && given > 0)) throw new RangeError(`initial ${name} must be a positive number (got ${given})`);
+    theta0[i] = Math.log(name === "alpha" ? given / scale : given);
+  });
   const natural = new Float64Array(4);
   const toParams = (theta: ArrayLike<number>): BgNbdParams => ({
     r: Math.exp(theta[0]), alpha: scale * Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]),

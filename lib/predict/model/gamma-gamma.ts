@@ -66,13 +66,15 @@ export function fitGammaGamma(rows: readonly SpendSummary[], options: FitOptions
   const data = prepareSpend(rows);
   if (data.total === 0) throw new Error("Cannot fit Gamma-Gamma: no customer has a repeat purchase, and the spend model is fitted on repeat buyers only.");
 
+  // Default start: p = 1, q = 2, v = mean zbar, where the model's mean spend p·v/(q−1) is the observed mean.
   const scale = data.meanZ;
-  // Start where the model's mean spend p·v/(q−1) equals the observed mean.
-  const start = { p: 1, q: 2, v: data.meanZ, ...options.initial };
-  for (const name of NAMES) {
-    if (!(Number.isFinite(start[name]) && start[name] > 0)) throw new RangeError(`initial ${name} must be a positive number (got ${start[name]})`);
-  }
-  const theta0 = [Math.log(start.p), Math.log(start.q), Math.log(start.v / scale)];
+  const theta0 = [0, Math.LN2, 0];
+  NAMES.forEach((name, i) => {
+    const given = options.initial?.[name];
+    if (given === undefined) return;
+    if (!(Number.isFinite(given) && given > 0)) throw new RangeError(`initial ${name} must be a positive number (got ${given})`);
+    theta0[i] = Math.log(name === "v" ? given / scale : given);
+  });
   const natural = new Float64Array(3);
   const toParams = (theta: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: scale * Math.exp(theta[2]) });
 
