@@ -17,6 +17,7 @@ import { getPredictionRun } from "@/lib/predict/queries";
 import { predictionCheckSchema } from "@/lib/predict/schemas";
 import { displayFieldValue } from "@/lib/customers/display";
 import { exportCustomersCsv } from "@/lib/customers/export";
+import { exportCustomerData } from "@/lib/customers/personal-data";
 import { getCustomerProfile } from "@/lib/customers/queries";
 import { formatMoney } from "@/lib/format";
 import { listCustomers } from "@/lib/customers/list";
@@ -205,6 +206,15 @@ describe("prediction columns", () => {
     const card = buildCatalog().fields.filter((f) => f.group === "Predictions").map((f) => displayFieldValue(f, profile.customer, A.timeZone, NOW));
     expect(card).toContain(formatMoney(top[0].value12m));
     expect(card.every((v) => v !== null)).toBe(true);
+    // The right-of-access export includes the predictions made about the person.
+    const personal = (await exportCustomerData({ ...A, userId: null, role: "viewer" }, top[0].customerId))!;
+    expect(personal.prediction).toMatchObject({ value12m: top[0].value12m, churnRisk: top[0].churnRisk, probabilityAlive: top[0].probabilityAlive });
+    const without = await db.sql.query<{ id: string }>(
+      `SELECT c."id"::text AS "id" FROM "Customer" c WHERE c."workspaceId" = $1 AND NOT EXISTS (SELECT 1 FROM "CustomerPrediction" p WHERE p."workspaceId" = c."workspaceId" AND p."customerId" = c."id") LIMIT 1`,
+      [A.workspaceId],
+    );
+    expect(without).toHaveLength(1);
+    expect((await exportCustomerData({ ...A, userId: null, role: "viewer" }, without[0].id))!.prediction).toBeNull();
 
     const { stream, header } = await exportCustomersCsv({ ...A, userId: null, role: "editor" }, { columns: ["prediction.value12m", "prediction.churnRisk"] }, { now: NOW });
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());

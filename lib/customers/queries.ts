@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentProvenance } from "./consent";
+import type { CustomerPredictionValues } from "@/lib/fields/catalog";
 import type { CustomerProfile, CustomerRecord, CustomersContext, EventPage, EventRecord, OrderRecord } from "./types";
 
 /** Most orders the profile lists (newest first); the JSON download has all of them. */
@@ -80,13 +81,16 @@ export async function getCustomerProfile(ctx: CustomersContext, customerId: stri
     prisma.order.findMany({ where, select: orderSelect, orderBy: [{ placedAt: "desc" }, { id: "desc" }], take: PROFILE_ORDER_LIMIT }),
     prisma.order.count({ where }),
     prisma.event.count({ where }),
-    prisma.customerPrediction.findUnique({ where: { workspaceId_customerId: where }, select: predictionSelect }),
+    getStoredPrediction(ctx, customerId),
   ]);
-  // The profile's Predictions card reads the stored prediction (none: no paid order, or never computed).
-  const predicted = prediction
-    ? { ...prediction, averageOrderValue: prediction.averageOrderValue.toFixed(2), value12m: prediction.value12m.toFixed(2) }
-    : null;
-  return { customer: { ...customer, prediction: predicted }, orders: orders.map(toOrderRecord), ordersTotal, eventsTotal };
+  return { customer: { ...customer, prediction }, orders: orders.map(toOrderRecord), ordersTotal, eventsTotal };
+}
+
+/** A customer's stored prediction (the profile's card, the right-of-access export); null: no paid order, or never computed. */
+export async function getStoredPrediction(ctx: CustomersContext, customerId: string): Promise<CustomerPredictionValues | null> {
+  const { prisma } = await getDb();
+  const prediction = await prisma.customerPrediction.findUnique({ where: { workspaceId_customerId: { workspaceId: ctx.workspaceId, customerId } }, select: predictionSelect });
+  return prediction ? { ...prediction, averageOrderValue: prediction.averageOrderValue.toFixed(2), value12m: prediction.value12m.toFixed(2) } : null;
 }
 
 const pageSchema = z.coerce.number().int().min(1).catch(1);

@@ -101,4 +101,6 @@ export interface CustomerDataExport {
   };
   orders: Array<Omit<OrderRecord, "placedAt" | "createdAt"> & { placedAt: string; createdAt: string }>;
   events: Array<{ id: string; name: string; occurredAt: string; properties: unknown }>;
+  /** The stored prediction as of the last refresh (null: none). */
+  prediction: CustomerPredictionValues | null;
 }
