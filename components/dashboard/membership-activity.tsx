@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatCard } from "@/components/overview/stat-card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { instantLabel } from "@/lib/dashboard/format";
 import type { RecentChange } from "@/lib/dashboard/membership-history";
@@ -18,8 +19,34 @@ export function JoinedLeftCards({ windows }: { windows: JoinedLeft[] }) {
   );
 }
 
-/** The latest entries or exits, each linking to the customer's profile, with when and why. */
-export function RecentChanges({ title, changes, workspaceSlug, timeZone, empty }: { title: string; changes: RecentChange[]; workspaceSlug: string; timeZone: string; empty: string }) {
+interface RecentChangesProps {
+  title: string;
+  description: string;
+  testId: string;
+  changes: RecentChange[];
+  workspaceSlug: string;
+  timeZone: string;
+  empty: string;
+}
+
+/** A card of the latest entries or exits, each linking to the customer's profile, with when and why. */
+export function RecentChangesCard({ title, description, testId, ...table }: RecentChangesProps) {
+  return (
+    <Card>
+      <CardHeader>
+        <div>
+          <CardTitle>{title}</CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent data-testid={testId}>
+        <RecentChanges title={title} {...table} />
+      </CardContent>
+    </Card>
+  );
+}
+
+function RecentChanges({ title, changes, workspaceSlug, timeZone, empty }: Omit<RecentChangesProps, "description" | "testId">) {
   if (changes.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <Table>

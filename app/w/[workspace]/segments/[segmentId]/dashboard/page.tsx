@@ -6,7 +6,7 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { BreakdownChart } from "@/components/dashboard/breakdown-chart";
 import { HeadlineCards } from "@/components/dashboard/headline-cards";
 import { RevenuePerMonth, SizeOverTime } from "@/components/dashboard/history-charts";
-import { JoinedLeftCards, RecentChanges } from "@/components/dashboard/membership-activity";
+import { JoinedLeftCards, RecentChangesCard } from "@/components/dashboard/membership-activity";
 import { TopMembers } from "@/components/dashboard/top-members";
 import { SegmentTabs } from "@/components/segments/segment-tabs";
 import { Alert } from "@/components/ui/alert";
@@ -127,28 +127,14 @@ async function DashboardBody({ dashboard: d, ctx, segmentId }: { dashboard: Segm
         </h2>
         <JoinedLeftCards windows={history.windows} />
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <Card>
-            <CardHeader>
-              <div>
-                <CardTitle>Recent joiners</CardTitle>
-                <CardDescription>The latest customers to enter the segment, and why.</CardDescription>
-              </div>
-            </CardHeader>
-            <CardContent data-testid="recent-joiners">
-              <RecentChanges title="Recent joiners" changes={history.joiners} workspaceSlug={ctx.workspaceSlug} timeZone={ctx.timeZone} empty="No one has joined since stored membership began." />
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <div>
-                <CardTitle>Recent leavers</CardTitle>
-                <CardDescription>The latest customers to leave the segment, and why.</CardDescription>
-              </div>
-            </CardHeader>
-            <CardContent data-testid="recent-leavers">
-              <RecentChanges title="Recent leavers" changes={history.leavers} workspaceSlug={ctx.workspaceSlug} timeZone={ctx.timeZone} empty="No one has left since stored membership began." />
-            </CardContent>
-          </Card>
+          <RecentChangesCard
+            title="Recent joiners" description="The latest customers to enter the segment, and why." testId="recent-joiners"
+            changes={history.joiners} workspaceSlug={ctx.workspaceSlug} timeZone={ctx.timeZone} empty="No one has joined since stored membership began."
+          />
+          <RecentChangesCard
+            title="Recent leavers" description="The latest customers to leave the segment, and why." testId="recent-leavers"
+            changes={history.leavers} workspaceSlug={ctx.workspaceSlug} timeZone={ctx.timeZone} empty="No one has left since stored membership began."
+          />
         </div>
       </section>
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
