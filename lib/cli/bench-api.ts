@@ -15,7 +15,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import { Pool } from "pg";
 import { z } from "zod";
@@ -33,6 +32,7 @@ import { createWorkspace } from "@/lib/workspaces/mutations";
 import type { Benchmark } from "./bench";
 import { writeCustomersCsv } from "./bench-import";
 import { count, integerOption, parseOptions, seconds } from "./commands/context";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 const optionsSchema = z.object({
   rows: integerOption("--rows", 1000, 1_000_000),
@@ -303,21 +303,15 @@ async function latencies(db: Db, base: string, options: Options, log: (line: str
 }
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("bench api")
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => log(t.replace(/\n$/, "")), writeErr: (t) => log(t.replace(/\n$/, "")) })
+  const program = benchCommand("bench api", log)
     .option("--rows <n>", "customers, and events, sent through the batch endpoints", "100000")
     .option("--customers <n>", "customers of the workspace the latencies are measured on", "1000000")
     .option("--clients <n>", "concurrent API clients", "4")
     .option("--samples <n>", "requests per latency figure", "200")
     .option("--port <n>", "the bench server's port", "3190")
     .option("--keep", "keep the scratch database");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   const baseUrl = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `segmenta_bench_api_${crypto.randomBytes(4).toString("hex")}`;

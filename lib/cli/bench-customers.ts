@@ -6,7 +6,6 @@
  * streamed CSV export of the whole table with the process's peak memory.
  */
 import os from "node:os";
-import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { ensureWorkspaceSortIndexes } from "@/lib/custom-fields/sort-index";
 import { closeDb, getDb } from "@/lib/db/client";
@@ -14,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { benchCustomerExport, benchCustomerList } from "@/lib/customers/list-bench";
 import type { Benchmark } from "./bench";
 import { integerOption, parseOptions } from "./commands/context";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 const optionsSchema = z.object({
   workspace: z.string().min(1),
@@ -23,19 +23,13 @@ const optionsSchema = z.object({
 });
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("bench customers")
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => log(t.replace(/\n$/, "")), writeErr: (t) => log(t.replace(/\n$/, "")) })
+  const program = benchCommand("bench customers", log)
     .option("--workspace <slug>", "the workspace to measure", "bench")
     .option("--runs <n>", "timed runs of each shape (min and median reported)", "3")
     .option("--only <text>", "only the shapes whose name contains this")
     .option("--export", "also stream the CSV export of the whole table");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   if (!process.env.DATABASE_URL) throw new AppError("invalid", "The customer table benchmark runs on PostgreSQL: set DATABASE_URL=postgresql://…");
   try {

@@ -6,7 +6,6 @@
  * is; "bench-<N>" is seeded when missing. --explain prints EXPLAIN (ANALYZE, BUFFERS).
  */
 import os from "node:os";
-import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { ensureStatistics, prepareBenchWorkspace, type BenchWorkspace } from "@/lib/bench/bench-workspace";
 import { median } from "@/lib/bench/timing";
@@ -23,6 +22,7 @@ import { prepareSegment } from "@/lib/segments/count-prepare";
 import { runCounting } from "@/lib/segments/count-run";
 import type { Benchmark } from "./bench";
 import { count, integerOption, parseOptions } from "./commands/context";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 /** The segments timed in every workspace (saved there under these names when missing). */
 export const DASHBOARD_BENCH_SEGMENTS = [
@@ -151,18 +151,12 @@ export async function openBenchDb(log: (line: string) => void): Promise<Db> {
 }
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("bench dashboard")
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => log(t.replace(/\n$/, "")), writeErr: (t) => log(t.replace(/\n$/, "")) })
+  const program = benchCommand("bench dashboard", log)
     .option("--sizes <list>", "customer counts, comma-separated (1,000,000 uses the workspace \"bench\", others bench-<N>, seeded when missing)", "100000,1000000")
     .option("--runs <n>", "timed runs of each dashboard (median reported)", "3")
     .option("--explain", "print EXPLAIN (ANALYZE, BUFFERS) of each dashboard's statement");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   if (!process.env.DATABASE_URL) throw new AppError("invalid", "The dashboard benchmark runs on PostgreSQL: set DATABASE_URL=postgresql://… (missing workspaces are seeded).");
   const db = await openBenchDb(log);

@@ -17,7 +17,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { ensureStatistics, ensureReferencedSegment, prepareBenchWorkspace, type BenchWorkspace } from "@/lib/bench/bench-workspace";
 import { SEGMENT_CASES } from "@/lib/bench/segment-cases";
@@ -35,6 +34,7 @@ import { createWebhookEndpoint, deleteWebhookEndpoint } from "@/lib/webhooks/mut
 import type { Benchmark } from "./bench";
 import { DASHBOARD_BENCH_SEGMENTS, openBenchDb } from "./bench-dashboard";
 import { count, integerOption, parseOptions } from "./commands/context";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 const PREFIX = "Membership bench: ";
 const ENDPOINT_DESCRIPTION = "npm run bench -- membership";
@@ -233,17 +233,11 @@ async function writeLatencies(db: Db, w: BenchWorkspace, target: string, writes:
 const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("bench membership")
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => log(t.replace(/\n$/, "")), writeErr: (t) => log(t.replace(/\n$/, "")) })
+  const program = benchCommand("bench membership", log)
     .option("--writes <n>", "timed single-customer writes (half enter the target segment, half leave it)", "40")
     .option("--runs <n>", "timed runs of each read (median reported)", "3");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   if (!process.env.DATABASE_URL) throw new AppError("invalid", "The membership benchmark runs on PostgreSQL: set DATABASE_URL=postgresql://… (the 1,000,000-customer workspace is seeded when missing).");
   const db = await openBenchDb(log);

@@ -6,7 +6,6 @@
  * scoring) and the closing VACUUM — on consecutive days, as the daily job runs it (a day later
  * every customer's numbers change) — then counting a segment on two prediction fields.
  */
-import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { ensureStatistics, prepareBenchWorkspace } from "@/lib/bench/bench-workspace";
 import { closeDb, openDb, setDb } from "@/lib/db/client";
@@ -19,6 +18,7 @@ import { countSegment } from "@/lib/segments/count";
 import type { Benchmark } from "./bench";
 import { count, integerOption, parseOptions } from "./commands/context";
 import { describeParams } from "./commands/predict";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 const optionsSchema = z.object({
   workspace: z.string().min(1).optional(),
@@ -41,16 +41,12 @@ export const PREDICTION_SEGMENT = {
 };
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("predict").exitOverride().configureOutput({ writeOut: log, writeErr: log })
+  const program = benchCommand("predict", log)
     .option("--workspace <slug>", "the workspace to measure (default: the 1,000,000-customer bench workspace, seeded when missing)")
     .option("--runs <n>", "refreshes to time, one per day: as of today − (n − 1) days … today (each day moves every customer's T)", "2")
     .option("--no-migrate", "do not apply pending migrations (the prediction tables must exist)");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   const target = targetFromEnv();
   if (target.kind !== "postgres") throw new AppError("invalid", "Set DATABASE_URL to the PostgreSQL server to measure.");

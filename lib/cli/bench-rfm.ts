@@ -3,7 +3,6 @@
  * times the RFM refresh (quantiles + one INSERT … SELECT of every score), the live scoring context
  * (the quantiles segment conditions use), the RFM page's reads, and counting an RFM segment condition.
  */
-import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { closeDb, openDb, setDb } from "@/lib/db/client";
 import { targetFromEnv } from "@/lib/db/target";
@@ -14,6 +13,7 @@ import { getRfmRules, getRfmRun, loadRfmContext, rfmGrid, rfmSummary, type RfmSc
 import { countSegment } from "@/lib/segments/count";
 import type { Benchmark } from "./bench";
 import { count, integerOption, parseOptions } from "./commands/context";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 const optionsSchema = z.object({
   workspace: z.string().min(1),
@@ -34,16 +34,12 @@ async function measure(label: string, runs: number, fn: () => Promise<unknown>, 
 }
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("rfm").exitOverride().configureOutput({ writeOut: log, writeErr: log })
+  const program = benchCommand("rfm", log)
     .option("--workspace <slug>", "the workspace to measure", "bench")
     .option("--runs <n>", "runs of each measurement", "3")
     .option("--no-migrate", "do not apply pending migrations (the RFM tables must exist)");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   const target = targetFromEnv();
   if (target.kind !== "postgres") throw new AppError("invalid", "Set DATABASE_URL to the PostgreSQL server to measure.");

@@ -5,7 +5,6 @@
  * which must match. Both run in the same kind of count session (read-only, JIT off).
  */
 import os from "node:os";
-import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { closeDb, getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -17,6 +16,7 @@ import { countStatement, prepareSegment } from "@/lib/segments/count-prepare";
 import { runCounting, type Statement } from "@/lib/segments/count-run";
 import type { Benchmark } from "./bench";
 import { count, integerOption, parseOptions } from "./commands/context";
+import { benchCommand, parseBenchArgs } from "./bench-command";
 
 const optionsSchema = z.object({
   customers: integerOption("--customers", 1, 10_000_000),
@@ -96,9 +96,7 @@ async function measure(db: Db, w: BenchWorkspace, options: Options, log: (line: 
 }
 
 async function run(argv: string[], log: (line: string) => void): Promise<number> {
-  const program = new Command("bench segments")
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => log(t.replace(/\n$/, "")), writeErr: (t) => log(t.replace(/\n$/, "")) })
+  const program = benchCommand("bench segments", log)
     .option("--customers <n>", "customers in the workspace (seeded when missing)", "100000")
     .option("--runs <n>", "timed runs of each query (median reported)", "5")
     .option("--only <names>", `comma-separated cases: ${SEGMENT_CASES.map((c) => c.name).join(", ")}`)
@@ -106,12 +104,8 @@ async function run(argv: string[], log: (line: string) => void): Promise<number>
     .option("--seed <k>", "generator seed when seeding", "1")
     .option("--now <iso>", "the instant relative dates are measured from (default: now)")
     .option("--explain", "print EXPLAIN (ANALYZE, BUFFERS) of both queries of every case");
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    throw e;
-  }
+  const exit = parseBenchArgs(program, argv);
+  if (exit !== null) return exit;
   const options = parseOptions(optionsSchema, program.opts());
   if (!process.env.DATABASE_URL) throw new AppError("invalid", "The segment benchmark runs on PostgreSQL: set DATABASE_URL=postgresql://… (the database may be empty; it is seeded).");
   try {
