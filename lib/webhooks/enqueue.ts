@@ -6,15 +6,7 @@
  */
 import "server-only";
 import type { SqlDriver } from "@/lib/db/driver";
-
-/** What lib/membership passes to its onMembershipChange hooks. */
-export interface MembershipChange {
-  workspaceId: string;
-  segmentId: string;
-  batchId: string;
-  entered: number;
-  exited: number;
-}
+import type { MembershipChange } from "@/lib/membership/hooks";
 
 /** Most changes in one message (API.md). */
 export const CHANGES_PER_MESSAGE = 1000;
