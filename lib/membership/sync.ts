@@ -43,11 +43,13 @@ function ownCause(state: WorkspaceState, id: string, full: boolean): MembershipC
   const s = state.segments.get(id)!;
   if (!s.parsed) return null;
   if (full || s.memberCount === null) return "full_refresh";
-  const rfmRefreshed = s.usesRfm && state.rfmComputedAt !== null && (!s.membershipEvaluatedAt || state.rfmComputedAt > s.membershipEvaluatedAt);
-  // The refresh marks its segments stale (membershipVersion NULL); a save moves version instead.
-  if (rfmRefreshed && (s.membershipVersion === null || s.membershipVersion === s.version)) return "rfm_refresh";
-  const predictionsRefreshed = s.usesPredictions && state.predictionsComputedAt !== null && (!s.membershipEvaluatedAt || state.predictionsComputedAt > s.membershipEvaluatedAt);
-  if (predictionsRefreshed && (s.membershipVersion === null || s.membershipVersion === s.version)) return "prediction_refresh";
+  // Stored scores the segment uses (RFM, predictions) were refreshed after its last evaluation. The
+  // refresh marks its segments stale (membershipVersion NULL); a save moves version instead.
+  const refreshed = (uses: boolean, computedAt: Date | null) =>
+    uses && computedAt !== null && (!s.membershipEvaluatedAt || computedAt > s.membershipEvaluatedAt) &&
+    (s.membershipVersion === null || s.membershipVersion === s.version);
+  if (refreshed(s.usesRfm, state.rfmComputedAt)) return "rfm_refresh";
+  if (refreshed(s.usesPredictions, state.predictionsComputedAt)) return "prediction_refresh";
   if (s.membershipVersion !== s.version) return "definition_change";
   if (s.dependsOnToday && s.membershipDay !== state.today) return "day_change";
   return null;
